@@ -1,0 +1,115 @@
+// The SPA: hash routes driven by history.pushState, tracked through the npm package exactly as a
+// bundled app would use it. Every route change is a PageView; a movie page is also a View.
+import { flush, identify, init, reset, track } from 'personalize-tracker';
+import type { TrackerError, TrackProperties } from 'personalize-tracker';
+import { cartView, homeView, movieView, notFoundView, type Movie } from './views';
+
+const movies = window.DEMO_MOVIES;
+const config = window.DEMO_CONFIG;
+const view = document.getElementById('view')!;
+const flash = document.querySelector<HTMLElement>('[data-testid="flash"]')!;
+const cartCount = document.querySelector<HTMLElement>('[data-testid="cart-count"]')!;
+const userLabel = document.querySelector<HTMLElement>('[data-testid="user"]')!;
+const loginButton = document.querySelector<HTMLButtonElement>('[data-testid="login"]')!;
+const logoutButton = document.querySelector<HTMLButtonElement>('[data-testid="logout"]')!;
+const flushButton = document.querySelector<HTMLButtonElement>('[data-testid="flush"]')!;
+const cart: Movie[] = [];
+let shownPath: string | undefined;
+
+function say(message: string): void {
+  flash.textContent = message;
+}
+
+if (config) {
+  init({
+    ...config,
+    debug: true,
+    onError: (error: TrackerError) => {
+      console.warn(error);
+      say(`Tracker: ${error.code}: ${error.message}`);
+    },
+  });
+} else {
+  say('No /demo/build/config.js: start the demo with `npm start`.');
+}
+
+// track() throws a TypeError for invalid input; an app would log it, the demo shows it.
+function safeTrack(eventType: string, properties: TrackProperties): void {
+  try {
+    track(eventType, properties);
+  } catch (error) {
+    say(String(error));
+  }
+}
+
+const handlers = {
+  rate(movie: Movie, value: number) {
+    safeTrack('MovieRating', { itemId: movie.id, eventValue: value });
+    say(`Rated ${movie.title} ${value}/5`);
+  },
+  addToCart(movie: Movie) {
+    safeTrack('AddToCart', { itemId: movie.id, eventValue: 1, price: movie.price });
+    cart.push(movie);
+    cartCount.textContent = `Cart: ${cart.length}`;
+    say(`${movie.title} added to the cart`);
+  },
+};
+
+function currentPath(): string {
+  return location.hash.replace(/^#/, '') || '/';
+}
+
+function render(): void {
+  const path = currentPath();
+  if (path === shownPath) return; // popstate and hashchange both fire for one back/forward step
+  shownPath = path;
+  safeTrack('PageView', { path });
+  const movieId = /^\/movie\/([^/]+)$/.exec(path)?.[1];
+  const movie = movies.find((candidate) => candidate.id === movieId);
+  if (path === '/') view.replaceChildren(...homeView(movies));
+  else if (path === '/cart') view.replaceChildren(...cartView(cart));
+  else if (movie) {
+    safeTrack('View', { itemId: movie.id });
+    view.replaceChildren(...movieView(movie, handlers));
+  } else view.replaceChildren(...notFoundView(path));
+  window.scrollTo(0, 0);
+}
+
+function navigate(hash: string): void {
+  if (hash !== location.hash) history.pushState(null, '', hash);
+  render();
+}
+
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a[href^="#/"]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  navigate(link.getAttribute('href')!);
+});
+addEventListener('popstate', render);
+addEventListener('hashchange', render);
+if (!location.hash) history.replaceState(null, '', '#/'); // so Back to the first page is #/ too
+
+function setUser(userId: string | undefined): void {
+  userLabel.textContent = userId ?? 'anonymous';
+  loginButton.hidden = Boolean(userId);
+  logoutButton.hidden = !userId;
+}
+
+loginButton.addEventListener('click', () => {
+  identify('user-42');
+  setUser('user-42');
+  say('Logged in: later events carry userId user-42 (same session)');
+});
+logoutButton.addEventListener('click', () => {
+  reset();
+  setUser(undefined);
+  say('Logged out: a new session starts');
+});
+flushButton.addEventListener('click', async () => {
+  say('Flushing…');
+  const { delivered, rejected, pending } = await flush();
+  say(`Flushed: ${delivered} delivered, ${rejected} rejected, ${pending} pending`);
+});
+
+render();

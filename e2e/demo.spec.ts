@@ -1,0 +1,119 @@
+// The demo, started in-process as `npm start` would: the script-tag shop and the rollup-bundled SPA
+// both deliver what the user does to the emulator, and the event panel shows it live.
+import { expect, test } from '@playwright/test';
+import { startDemo, type Demo } from '../demo/start';
+
+interface LoggedEvent {
+  sessionId: string;
+  userId?: string;
+  eventType: string;
+  itemId?: string;
+  eventValue?: number;
+  properties?: string;
+}
+
+let demo: Demo;
+
+test.beforeAll(async () => {
+  demo = await startDemo({ port: 0, emulatorPort: 0 });
+});
+
+test.afterAll(async () => {
+  await demo?.close();
+});
+
+test.beforeEach(async () => {
+  const response = await fetch(`${demo.emulatorUrl}/__emulator/reset`, { method: 'POST' });
+  expect(response.ok).toBe(true);
+});
+
+async function receivedEvents(): Promise<LoggedEvent[]> {
+  const response = await fetch(`${demo.emulatorUrl}/__emulator/events`);
+  return ((await response.json()) as { events: LoggedEvent[] }).events;
+}
+
+/** The events the emulator accepted, reduced to what the demo controls. */
+async function received(): Promise<Array<Pick<LoggedEvent, 'eventType' | 'itemId' | 'eventValue' | 'properties'>>> {
+  return (await receivedEvents()).map(({ eventType, itemId, eventValue, properties }) => ({ eventType, itemId, eventValue, properties }));
+}
+
+test('shop: rating a movie through the script tag reaches the emulator and the event panel', async ({ page }) => {
+  await page.goto(demo.shopUrl);
+  await page.getByTestId('movie-card-movie3').click();
+  await page.getByTestId('rate-movie3-4').click();
+
+  await expect
+    .poll(received, { timeout: 10_000, message: 'MovieRating delivered to the emulator' })
+    .toEqual(expect.arrayContaining([expect.objectContaining({ eventType: 'MovieRating', itemId: 'movie3', eventValue: 4 })]));
+  expect(await received()).toContainEqual(expect.objectContaining({ eventType: 'View', itemId: 'movie3' }));
+
+  const row = page.getByTestId('event-panel').getByTestId('event-row').filter({ hasText: 'MovieRating' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('movie3');
+  await expect(row).toContainText('= 4');
+});
+
+test('shop: logging in attaches user-42 to later events in the same session', async ({ page }) => {
+  await page.goto(demo.shopUrl);
+  await page.getByTestId('movie-card-movie1').click();
+  await page.getByTestId('login').click();
+  await page.getByTestId('add-to-cart-movie1').click();
+  await page.getByTestId('flush').click();
+  await expect(page.getByTestId('flash')).toContainText('Flushed: 2 delivered');
+
+  const events = await receivedEvents();
+  const view = events.find((event) => event.eventType === 'View');
+  const addToCart = events.find((event) => event.eventType === 'AddToCart');
+  expect(view).toMatchObject({ itemId: 'movie1' });
+  expect(view?.userId).toBeUndefined();
+  expect(addToCart).toMatchObject({ itemId: 'movie1', eventValue: 1, userId: 'user-42', sessionId: view?.sessionId });
+  expect(JSON.parse(addToCart?.properties ?? '{}')).toEqual({ price: 3.99 });
+});
+
+test('shop: calls made before the tracker file loads are queued by the stub, then delivered', async ({ page }) => {
+  // The static server holds the tracker back; DOMContentLoaded does not wait for an async script.
+  await page.goto(`${demo.shopUrl}?trackerDelay=5000`, { waitUntil: 'domcontentloaded' });
+  await page.getByTestId('movie-card-movie2').click();
+  await page.getByTestId('rate-movie2-3').click();
+  expect(await page.evaluate(() => (window as any).personalize.q?.map(([method, args]: [string, unknown[]]) => [method, args[0]]))).toEqual([
+    ['track', 'View'],
+    ['track', 'MovieRating'],
+  ]);
+
+  await expect
+    .poll(received, { timeout: 15_000, message: 'queued calls replayed and delivered' })
+    .toEqual([
+      expect.objectContaining({ eventType: 'View', itemId: 'movie2' }),
+      expect.objectContaining({ eventType: 'MovieRating', itemId: 'movie2', eventValue: 3 }),
+    ]);
+});
+
+test('SPA: routes and a rating are delivered through the bundled npm import', async ({ page }) => {
+  const scriptTagRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/dist/')) scriptTagRequests.push(request.url());
+  });
+  await page.goto(demo.spaUrl);
+  await page.getByTestId('movie-card-movie3').click();
+  await expect(page).toHaveURL(/#\/movie\/movie3$/);
+  await page.getByTestId('rate-movie3-5').click();
+
+  await expect
+    .poll(received, { timeout: 10_000, message: 'SPA events delivered to the emulator' })
+    .toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ eventType: 'PageView', properties: JSON.stringify({ path: '/' }) }),
+        expect.objectContaining({ eventType: 'PageView', properties: JSON.stringify({ path: '/movie/movie3' }) }),
+        expect.objectContaining({ eventType: 'View', itemId: 'movie3' }),
+        expect.objectContaining({ eventType: 'MovieRating', itemId: 'movie3', eventValue: 5 }),
+      ]),
+    );
+  await expect(page.getByTestId('event-row').filter({ hasText: 'MovieRating' })).toContainText('= 5');
+
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/$/);
+  await expect
+    .poll(async () => (await received()).filter((event) => event.eventType === 'PageView').length, { timeout: 10_000 })
+    .toBe(3);
+  expect(scriptTagRequests).toEqual([]); // the SPA uses the npm bundle, never the script-tag files
+});

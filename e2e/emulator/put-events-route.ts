@@ -1,0 +1,55 @@
+// POST /events: the PutEvents pipeline. Order: read body, latency, scripted fault, SigV4,
+// content type, JSON, field limits, tracking id, poisoned items; then accept.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmulatorContext } from './context';
+import { MAX_BODY_BYTES, readBody, sendRestJsonError, sleep, type ServiceError } from './http-util';
+import { summarize } from './event-log';
+import { validatePutEvents } from './put-events';
+import { verifySignature } from './sigv4';
+
+const JSON_CONTENT_TYPE = 'application/json';
+
+export async function handlePutEvents(req: IncomingMessage, res: ServerResponse, requestId: string, context: EmulatorContext): Promise<void> {
+  const { faults, log, store, known } = context;
+  const receivedAt = Date.now();
+  const { body, size, tooLarge } = await readBody(req);
+  await sleep(faults.latencyMs);
+
+  let parsed: unknown;
+  let parseError: string | undefined;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    parseError = (error as Error).message;
+  }
+  const refuse = (error: ServiceError): void => {
+    log.recordRequest({ requestId, receivedAt, status: error.status, errorType: error.type, message: error.message, ...summarize(parsed) });
+    sendRestJsonError(res, error);
+  };
+
+  if (tooLarge) {
+    return refuse({ status: 413, type: 'RequestEntityTooLarge', message: `Request body is ${size} bytes; the limit is ${MAX_BODY_BYTES} bytes` });
+  }
+  const scripted = faults.takeScriptedError();
+  if (scripted) return refuse(scripted);
+  const verified = verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, store);
+  if ('type' in verified) return refuse(verified);
+  const contentType = req.headers['content-type'] ?? '';
+  if (contentType.split(';')[0]!.trim().toLowerCase() !== JSON_CONTENT_TYPE) {
+    return refuse({ status: 400, type: 'SerializationException', message: `Content-Type must be ${JSON_CONTENT_TYPE} (got '${contentType}')` });
+  }
+  if (parseError !== undefined) {
+    return refuse({ status: 400, type: 'SerializationException', message: `The request body is not valid JSON: ${parseError}` });
+  }
+  const input = validatePutEvents(parsed);
+  if (typeof input === 'string') return refuse({ status: 400, type: 'InvalidInputException', message: input });
+  if (!known.trackingIds.has(input.trackingId)) {
+    return refuse({ status: 404, type: 'ResourceNotFoundException', message: `Tracking id '${input.trackingId}' does not exist.` });
+  }
+  const poisoned = faults.poisonMessage(input);
+  if (poisoned) return refuse({ status: 400, type: 'InvalidInputException', message: poisoned });
+
+  log.accept(input, requestId, receivedAt);
+  log.recordRequest({ requestId, receivedAt, status: 200, ...summarize(parsed) });
+  res.writeHead(200, { 'Content-Length': 0 }).end();
+}

@@ -1,0 +1,83 @@
+// The emulator's HTTP server: one port on 127.0.0.1 serving Cognito Identity (POST /),
+// Personalize Events (POST /events) and the /__emulator/ controls, all with CORS.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { COGNITO_CONTENT_TYPE, handleCognito } from './cognito';
+import { createContext, type ContextOptions, type EmulatorContext } from './context';
+import { CONTROL_PREFIX, handleControl } from './control';
+import { answerPreflight, readBody, sendAwsJsonError, sendJson, sendRestJsonError, setCommonHeaders, sleep } from './http-util';
+import { handlePutEvents } from './put-events-route';
+
+export const DEFAULT_PORT = 4599;
+/** Loopback only: the emulator hands out credentials to anyone who asks. */
+const HOST = '127.0.0.1';
+
+export interface EmulatorOptions extends ContextOptions {
+  /** 0 picks a free port. Default 4599. */
+  port?: number;
+}
+
+export interface Emulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const context = createContext(options);
+  const server = createServer((req, res) => {
+    route(req, res, context).catch((error: unknown) => {
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { message: `emulator error: ${(error as Error).message}` });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${HOST}:${port}`,
+    port,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        context.log.closeStreams();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, context: EmulatorContext): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0]!;
+  const isControl = path.startsWith(CONTROL_PREFIX);
+  if (context.faults.down && !isControl) {
+    req.socket.destroy(); // the client sees a network error, as when the service is unreachable
+    return;
+  }
+  const requestId = randomUUID();
+  setCommonHeaders(req, res, requestId);
+  if (req.method === 'OPTIONS') return answerPreflight(req, res);
+  if (isControl) return handleControl(req, res, path, context);
+  if (req.method === 'POST' && path === '/events') return handlePutEvents(req, res, requestId, context);
+  if (req.method === 'POST' && path === '/') return handleCognitoRoute(req, res, context);
+  await readBody(req);
+  sendRestJsonError(res, { status: 404, type: 'UnknownOperationException', message: `No operation at ${req.method} ${path}` });
+}
+
+async function handleCognitoRoute(req: IncomingMessage, res: ServerResponse, context: EmulatorContext): Promise<void> {
+  const { body, tooLarge } = await readBody(req);
+  await sleep(context.faults.latencyMs);
+  if (tooLarge) return sendAwsJsonError(res, { status: 413, type: 'RequestEntityTooLarge', message: 'Request body too large' });
+  const header = req.headers['x-amz-target'];
+  const result = handleCognito(typeof header === 'string' ? header : undefined, req.headers['content-type'], body, context.store, context.known);
+  if ('type' in result) return sendAwsJsonError(res, result);
+  sendJson(res, result.status, result.body, COGNITO_CONTENT_TYPE);
+}

@@ -1,0 +1,67 @@
+// A small static file server for the demo, the built files and the e2e pages. Any path may take
+// `?delay=MS` so a test can hold a script back (the script-tag stub's replay needs that).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const SERVED_DIRECTORIES = ['/demo/', '/dist/', '/e2e/pages/', '/e2e/build/'];
+const MAX_DELAY_MS = 30_000; // a held-back file never stalls a test run for longer
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the repository's demo/, dist/ and e2e page folders on 127.0.0.1 (port 0 picks a free one). */
+export async function startStaticServer(options: { root?: string; port?: number } = {}): Promise<StaticServer> {
+  const root = resolve(options.root ?? '.');
+  const server: Server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let path = normalize(decodeURIComponent(url.pathname));
+    if (path === '/') path = '/demo/index.html';
+    if (path.endsWith('/')) path += 'index.html';
+    if (!SERVED_DIRECTORIES.some((prefix) => path.startsWith(prefix))) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const delay = Math.min(Number(url.searchParams.get('delay') ?? 0) || 0, MAX_DELAY_MS);
+    if (delay > 0) await new Promise((done) => setTimeout(done, delay));
+    const file = join(root, path);
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      response.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'cache-control': 'no-store',
+        // The script-tag loader imports its sender chunk; a CDN would serve it with CORS too.
+        'access-control-allow-origin': '*',
+      });
+      createReadStream(file).pipe(response);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

@@ -1,0 +1,82 @@
+// Opens e2e/pages/tracker.html configured for this worker's emulator, and reads what the page saw.
+import type { Page } from '@playwright/test';
+import type { TrackerSetup } from './fixtures';
+
+export interface TrackerPageOptions {
+  /** Configure through data- attributes instead of init(). */
+  initByData?: boolean;
+  /** Hold the tracker file back this long. */
+  delayMs?: number;
+  /** Load the tracker file only when the test calls window.loadTracker(). */
+  manualLoad?: boolean;
+  /** Wait for the tracker file to load. Default: true unless manualLoad. */
+  waitForLoad?: boolean;
+  /** Other init() options, e.g. `{ maxQueueLength: 5 }`. */
+  config?: Record<string, unknown>;
+  /** Overrides of the emulator setup, e.g. an unknown trackingId. */
+  setup?: Partial<TrackerSetup>;
+}
+
+export function trackerPageUrl(siteUrl: string, baseSetup: TrackerSetup, options: TrackerPageOptions = {}): string {
+  const setup = { ...baseSetup, ...options.setup };
+  const params = new URLSearchParams({
+    'tracking-id': setup.trackingId,
+    'identity-pool-id': setup.identityPoolId,
+    region: setup.region,
+    endpoint: setup.endpoint,
+    'cognito-endpoint': setup.cognitoEndpoint,
+  });
+  if (options.initByData) params.set('init', 'data');
+  if (options.delayMs) params.set('delay', String(options.delayMs));
+  if (options.manualLoad) params.set('load', 'manual');
+  if (options.config) params.set('config', JSON.stringify(options.config));
+  return `${siteUrl}/e2e/pages/tracker.html?${params}`;
+}
+
+export async function openTrackerPage(page: Page, siteUrl: string, setup: TrackerSetup, options: TrackerPageOptions = {}) {
+  await page.goto(trackerPageUrl(siteUrl, setup, options));
+  if (options.waitForLoad ?? !options.manualLoad) await page.evaluate(() => (window as any).trackerLoaded);
+}
+
+/** The errors the page's onError received. */
+export function trackerErrors(page: Page): Promise<{ code: string; message: string; event?: unknown }[]> {
+  return page.evaluate(() => (window as any).trackerErrors);
+}
+
+/** Resolves once the page fetched Cognito credentials: the sender is loaded and warm. */
+export function credentialsFetched(page: Page) {
+  return page.waitForResponse((response) => (response.request().headers()['x-amz-target'] ?? '').endsWith('GetCredentialsForIdentity'));
+}
+
+/** The records in the tracker's IndexedDB store, read with the raw IndexedDB API. */
+export function storedRecords(page: Page): Promise<{ key: string; trackingId: string; event: { itemId?: string } }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('personalize-tracker');
+        let created = false;
+        open.onupgradeneeded = () => {
+          created = true; // the tracker never stored anything: do not leave an empty database behind
+          open.transaction!.abort();
+        };
+        open.onerror = () => (created ? resolve([]) : reject(open.error));
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains('events')) return resolve([]);
+          const request = database.transaction('events').objectStore('events').getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** Tracks `count` events with itemIds `${prefix}-${i}` in one synchronous burst. */
+export function trackBurst(page: Page, prefix: string, count: number, eventType = 'View'): Promise<void> {
+  return page.evaluate(
+    ({ prefix, count, eventType }) => {
+      for (let i = 0; i < count; i++) (window as any).personalize.track(eventType, { itemId: `${prefix}-${i}` });
+    },
+    { prefix, count, eventType },
+  );
+}

@@ -1,0 +1,69 @@
+// Builds: the npm package (ESM, dependencies external, sender split by a dynamic import),
+// the script-tag files (a classic-script loader plus the sender as an ESM chunk beside it),
+// the demo SPA (through the npm entry, as a user's bundler would) and the e2e test pages.
+import { resolve } from 'node:path';
+import type { Plugin, RollupOptions } from 'rollup';
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const PACKAGE_DEPENDENCIES = ['idb-keyval', /^@aws-sdk\//, /^@smithy\//];
+
+/** Resolves `import 'personalize-tracker'` to the freshly built package, as an installed copy would. */
+function selfReference(): Plugin {
+  return {
+    name: 'self-reference',
+    resolveId: (source) => (source === 'personalize-tracker' ? resolve('dist/index.js') : null),
+  };
+}
+
+const browserResolve = () =>
+  nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'], preferBuiltins: false });
+
+const compile = (declarations = false) =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    compilerOptions: declarations
+      ? { noEmit: false, declaration: true, declarationDir: 'dist', rootDir: 'src', outDir: 'dist' }
+      : { noEmit: false, declaration: false, outDir: undefined },
+  });
+
+const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 } });
+
+const config: RollupOptions[] = [
+  {
+    // npm entry: bundlers split the sender into its own chunk through the dynamic import.
+    input: { index: 'src/index.ts' },
+    external: PACKAGE_DEPENDENCIES,
+    plugins: [compile(true)],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  },
+  {
+    // Script tag: a classic script that works with <script async>.
+    input: 'src/script-tag.ts',
+    plugins: [browserResolve(), compile()],
+    output: { file: 'dist/personalize-tracker.js', format: 'iife', plugins: [minify()] },
+  },
+  {
+    // The sender chunk the script-tag loader imports from beside its own URL.
+    input: 'src/sender.ts',
+    plugins: [browserResolve(), commonjs(), json(), compile()],
+    output: { file: 'dist/personalize-tracker-sender.js', format: 'es', inlineDynamicImports: true, plugins: [minify()] },
+  },
+  {
+    // Demo SPA, bundled through the npm entry exactly as a user's app would be.
+    input: 'demo/spa/main.ts',
+    plugins: [selfReference(), browserResolve(), commonjs(), json(), compile()],
+    output: { dir: 'demo/build/spa', format: 'es', chunkFileNames: '[name]-[hash].js', plugins: [minify()] },
+  },
+  {
+    // E2E page: the AWS SDK called directly, without the tracker (proves the emulator's browser path).
+    input: 'e2e/pages/sdk-direct.ts',
+    plugins: [browserResolve(), commonjs(), json(), compile()],
+    output: { file: 'e2e/build/sdk-direct.js', format: 'iife', inlineDynamicImports: true, plugins: [minify()] },
+  },
+];
+
+export default config;

@@ -1,0 +1,26 @@
+// The npm entry. A bundler turns the dynamic import below into a separate chunk, so the AWS SDK
+// is not part of the page's critical path.
+import { createTrackerWith } from './tracker';
+import type { Tracker, TrackerConfig } from './types';
+
+/** A new, independent tracker; with a config it is initialised at once. Default: not initialised. */
+export function createTracker(config?: TrackerConfig): Tracker {
+  return createTrackerWith(() => import('./sender'), config);
+}
+
+const defaultTracker = createTracker();
+
+/** Configures the default tracker and delivers events left by earlier pages. */
+export const init: Tracker['init'] = (config) => defaultTracker.init(config);
+/** Queues one event on the default tracker; throws a `TypeError` for invalid input. */
+export const track: Tracker['track'] = (eventType, properties) => defaultTracker.track(eventType, properties);
+/** Attaches a user to later events of the default tracker. */
+export const identify: Tracker['identify'] = (userId) => defaultTracker.identify(userId);
+/** Clears the user and starts a new session (logout). */
+export const reset: Tracker['reset'] = () => defaultTracker.reset();
+/** Resolves once everything queued before the call was delivered, refused, or left queued after a failed attempt. */
+export const flush: Tracker['flush'] = () => defaultTracker.flush();
+
+export { SESSION_STORAGE_KEY } from './session';
+export { QUEUE_DATABASE, QUEUE_STORE } from './queue';
+export type * from './types';

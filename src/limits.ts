@@ -1,0 +1,9 @@
+// PutEvents limits, from the service model (see ../shared/reference/aws-wire.md).
+export const MAX_ID_LENGTH = 256; // trackingId, sessionId, userId, eventType, eventId, itemId, impression ids
+export const MAX_RECOMMENDATION_ID_LENGTH = 40;
+export const MAX_IMPRESSIONS = 25; // ids per impression list
+export const MAX_PROPERTIES_LENGTH = 1024; // characters of the properties JSON string
+export const MAX_ATTRIBUTION_SOURCE_LENGTH = 1024;
+export const MAX_BATCH = 10; // events per PutEvents request
+/** Keys the service refuses inside `properties`, compared case-insensitively. */
+export const RESERVED_PROPERTY_KEYS = ['userid', 'sessionid', 'eventtype', 'timestamp', 'recommendationid', 'impression'];

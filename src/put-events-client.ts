@@ -1,0 +1,74 @@
+// The AWS SDK side of sending: one Cognito credential provider for the tracker's lifetime, kept
+// warm so a send on page hide can start at once, and a PutEvents client that signs with it.
+import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-personalize-events';
+import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
+import type { Batch } from './batch';
+import { createIdentityIdCache } from './identity-id-cache';
+import type { TrackerConfig } from './types';
+
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000; // the SDK's own margin: refresh with 5 minutes left
+const REQUEST_TIMEOUT_MS = 15_000; // a hung request counts as a network error and is retried
+
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
+
+export interface PutEventsSender {
+  /** Sends one batch; rejects with the SDK's error (name, $metadata.httpStatusCode, $response). */
+  send(batch: Batch): Promise<void>;
+  /** Fetches credentials now unless fresh ones are cached (keeps the unload path free of waits). */
+  warm(): Promise<unknown>;
+  /** Drops the cached credentials: the next send fetches new ones. */
+  refreshCredentials(): void;
+}
+
+export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
+  const cognito = fromCognitoIdentityPool({
+    identityPoolId: config.identityPoolId,
+    cache: createIdentityIdCache(),
+    clientConfig: { region: config.region, ...(config.cognitoEndpoint ? { endpoint: config.cognitoEndpoint } : {}) },
+  });
+  let cached: Promise<Credentials> | undefined;
+  let resolved: Credentials | undefined;
+
+  // Marked `memoized` so the SDK uses this cache as is and a forced refresh reaches Cognito.
+  const credentials = Object.assign(
+    (): Promise<Credentials> => {
+      const expiresSoon = resolved?.expiration && resolved.expiration.getTime() - Date.now() < REFRESH_BEFORE_EXPIRY_MS;
+      if (!cached || expiresSoon) {
+        resolved = undefined;
+        const fetching = cognito().then((fresh) => (resolved = fresh));
+        cached = fetching;
+        fetching.catch(() => {
+          if (cached === fetching) cached = undefined;
+        });
+      }
+      return cached;
+    },
+    { memoized: true },
+  );
+
+  const client = new PersonalizeEventsClient({
+    region: config.region,
+    credentials,
+    maxAttempts: 1, // the durable queue retries, with its own backoff, across page loads
+    requestHandler: { keepAlive: true, requestTimeout: REQUEST_TIMEOUT_MS },
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+  });
+
+  return {
+    async send(batch) {
+      await client.send(
+        new PutEventsCommand({
+          trackingId: batch.trackingId,
+          sessionId: batch.sessionId,
+          ...(batch.userId ? { userId: batch.userId } : {}),
+          eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt) })),
+        }),
+      );
+    },
+    warm: () => credentials(),
+    refreshCredentials() {
+      cached = undefined;
+      resolved = undefined;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Which queued events are dropped undelivered: those older than maxEventAgeMs, then the oldest
+// beyond maxQueueLength. Pure, so it is unit-tested in Node.
+import type { QueuedEvent } from './types';
+
+export const DEFAULT_MAX_QUEUE_LENGTH = 1_000;
+export const DEFAULT_MAX_EVENT_AGE_MS = 7 * 24 * 60 * 60_000; // a week: older interactions no longer say what a shopper wants now
+
+export interface Overflow {
+  expired: QueuedEvent[];
+  overflowing: QueuedEvent[];
+  kept: QueuedEvent[];
+}
+
+/** Splits records (oldest first) into the expired, the overflowing and the kept. */
+export function applyQueueBounds(
+  records: QueuedEvent[],
+  now: number,
+  maxQueueLength = DEFAULT_MAX_QUEUE_LENGTH,
+  maxEventAgeMs = DEFAULT_MAX_EVENT_AGE_MS,
+): Overflow {
+  const expired = records.filter((record) => now - record.event.sentAt > maxEventAgeMs);
+  const fresh = records.filter((record) => now - record.event.sentAt <= maxEventAgeMs);
+  const excess = Math.max(0, fresh.length - maxQueueLength);
+  return { expired, overflowing: fresh.slice(0, excess), kept: fresh.slice(excess) };
+}

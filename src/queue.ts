@@ -1,0 +1,86 @@
+// The durable event queue: IndexedDB (through idb-keyval, in its own database) shared by all tabs
+// of the origin, plus an in-memory mirror of this page's own events so that sending on page hide
+// never waits on an IndexedDB read. This is the loader's half (add and write); reading and deleting
+// live in stored-queue.ts, in the sender chunk. When IndexedDB fails (quota, private mode, WebKit's
+// "Connection to Indexed Database server lost": https://bugs.webkit.org/show_bug.cgi?id=197050)
+// the store is reopened once, then the mirror is the queue.
+import { createStore, setMany, type UseStore } from 'idb-keyval';
+import type { QueuedEvent } from './types';
+
+/** IndexedDB database and object store holding queued events. */
+export const QUEUE_DATABASE = 'personalize-tracker';
+export const QUEUE_STORE = 'events';
+
+export interface EventQueue {
+  /** Queues a record now; the IndexedDB write of all records added in one tick is one transaction. */
+  add(record: QueuedEvent): void;
+  /** This page's own queued records, oldest first (no IndexedDB read). */
+  pending(): QueuedEvent[];
+  /** Drops records from the mirror (delivered, dropped, or delivered by another page). */
+  forget(keys: Iterable<string>): void;
+  /** Runs an IndexedDB operation after every write before it; undefined once in memory-only mode. */
+  run<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined>;
+  /** How many of this page's own records wait. */
+  readonly size: number;
+  /** False once IndexedDB failed for good and events live in memory only. */
+  readonly durable: boolean;
+}
+
+export const byKey = (a: QueuedEvent, b: QueuedEvent) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+export function createQueue(onStorageFailure: (cause: unknown) => void): EventQueue {
+  const mirror = new Map<string, QueuedEvent>();
+  let unwritten: QueuedEvent[] = [];
+  let store: UseStore | undefined;
+  let durable = true;
+  let lastOperation: Promise<unknown> = Promise.resolve();
+
+  function run<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined> {
+    if (unwritten.length > 0) writeUnwritten(); // records added this tick are stored before anything reads or deletes
+    const attempt = () => {
+      if (!durable) return undefined;
+      store ??= createStore(QUEUE_DATABASE, QUEUE_STORE);
+      return operation(store);
+    };
+    const result = lastOperation
+      .then(attempt)
+      .catch(() => {
+        store = undefined; // a lost connection needs a new one
+        return attempt();
+      })
+      .catch((cause) => {
+        if (durable) {
+          durable = false;
+          onStorageFailure(cause);
+        }
+        return undefined;
+      });
+    lastOperation = result;
+    return result;
+  }
+
+  function writeUnwritten(): void {
+    const records = unwritten;
+    if (records.length === 0) return;
+    unwritten = [];
+    void run((opened) => setMany(records.map((record) => [record.key, record]), opened));
+  }
+
+  return {
+    add(record) {
+      mirror.set(record.key, record);
+      if (durable && unwritten.push(record) === 1) queueMicrotask(writeUnwritten);
+    },
+    pending: () => [...mirror.values()].sort(byKey),
+    forget(keys) {
+      for (const key of keys) mirror.delete(key);
+    },
+    run,
+    get size() {
+      return mirror.size;
+    },
+    get durable() {
+      return durable;
+    },
+  };
+}

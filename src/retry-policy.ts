@@ -1,0 +1,40 @@
+// What to do after a failed PutEvents, by outcome, and how long to wait before trying again.
+// Pure, so it is unit-tested in Node.
+
+export type FailureKind =
+  | 'transient' // network error, 5xx, 429, throttling: retry with backoff
+  | 'invalid' // InvalidInputException (or 413): isolate and drop the offending event(s)
+  | 'credentials' // expired or refused credentials: fetch fresh ones, then retry
+  | 'unknown-tracking-id'; // ResourceNotFoundException: keep the events, stop sending
+
+export const BACKOFF_BASE_MS = 1_000; // first retry waits up to this long
+export const BACKOFF_MAX_MS = 60_000; // the cap, so a long outage is probed about once a minute
+const CREDENTIAL_ERRORS = ['ExpiredTokenException', 'InvalidSignatureException', 'UnrecognizedClientException', 'IncompleteSignature', 'ExpiredToken', 'InvalidClientTokenId'];
+
+/** Classifies an SDK error by its name and HTTP status. */
+export function classifyFailure(name: string | undefined, status: number | undefined): FailureKind {
+  if (name === 'InvalidInputException' || name === 'RequestEntityTooLarge' || status === 413) return 'invalid';
+  if (name === 'ResourceNotFoundException' || status === 404) return 'unknown-tracking-id';
+  if (name && CREDENTIAL_ERRORS.includes(name)) return 'credentials';
+  return 'transient';
+}
+
+/**
+ * Delay before retry number `attempt` (1 for the first retry): "equal jitter" exponential backoff
+ * (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/), so that many tabs
+ * failing together do not retry together, while each wait still grows. A `retry-after` is a floor.
+ */
+export function backoffDelayMs(attempt: number, retryAfterMs = 0, random: () => number = Math.random): number {
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  const jittered = ceiling / 2 + random() * (ceiling / 2);
+  return Math.min(BACKOFF_MAX_MS, Math.max(jittered, retryAfterMs));
+}
+
+/** Parses a `retry-after` header (seconds or an HTTP date) into milliseconds from `now`. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number {
+  if (!value) return 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - now) : 0;
+}

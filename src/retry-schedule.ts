@@ -1,0 +1,64 @@
+// When the next attempt after a transient failure happens. The wait grows with each failure and is
+// shared by the tabs of an origin through localStorage, so a throttled or failing service sees one
+// cautious client per browser rather than a storm from every open tab.
+import { backoffDelayMs, parseRetryAfter } from './retry-policy';
+
+const SHARED_RETRY_AT_KEY = 'personalize-tracker:retry-at';
+
+function sharedRetryAt(): number {
+  try {
+    return Number(localStorage.getItem(SHARED_RETRY_AT_KEY)) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+function setSharedRetryAt(at: number): void {
+  try {
+    if (at > 0) localStorage.setItem(SHARED_RETRY_AT_KEY, String(at));
+    else localStorage.removeItem(SHARED_RETRY_AT_KEY);
+  } catch {
+    // storage blocked: the backoff stays per tab
+  }
+}
+
+export interface RetrySchedule {
+  /** Records a transient failure and schedules a retry; true for the first failure of a streak. */
+  failed(retryAfterHeader?: string): boolean;
+  /** Resets the backoff after a success. */
+  succeeded(): void;
+  /** Whether a backoff is running (in this tab or another), so routine flushes should wait. */
+  waiting(): boolean;
+}
+
+export function createRetrySchedule(onRetry: () => void, log: (message: string) => void): RetrySchedule {
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const retryIn = (delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      onRetry();
+    }, delay);
+  };
+  return {
+    failed(retryAfterHeader) {
+      failures++;
+      const delay = backoffDelayMs(failures, parseRetryAfter(retryAfterHeader));
+      log(`retry ${failures} in ${Math.round(delay)} ms`);
+      setSharedRetryAt(Date.now() + delay);
+      retryIn(delay);
+      return failures === 1;
+    },
+    succeeded() {
+      if (failures > 0) setSharedRetryAt(0);
+      failures = 0;
+    },
+    waiting() {
+      if (timer !== undefined) return true;
+      const sharedWait = sharedRetryAt() - Date.now();
+      if (sharedWait > 0) retryIn(sharedWait); // another tab is backing off: try when it would
+      return sharedWait > 0;
+    },
+  };
+}

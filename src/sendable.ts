@@ -1,0 +1,33 @@
+// Which stored events this page may send now: its own, and orphans whose page is gone (see
+// owner-lock.ts), for its trackingId; events beyond the queue's bounds are dropped and reported.
+import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS } from './owner-lock';
+import type { EventQueue } from './queue';
+import { applyQueueBounds } from './queue-bounds';
+import { readAll, removeRecords } from './stored-queue';
+import { trackerError } from './tracker-error';
+import type { QueuedEvent, TrackerConfig, TrackerError } from './types';
+
+export async function sendableRecords(
+  queue: EventQueue,
+  config: TrackerConfig,
+  owner: string,
+  inFlight: Set<string>,
+  report: (error: TrackerError) => void,
+): Promise<QueuedEvent[]> {
+  const [stored, live] = await Promise.all([readAll(queue), liveOwners()]);
+  const now = Date.now();
+  const isOrphan = (record: QueuedEvent) =>
+    live ? !live.has(record.owner) : now - record.event.sentAt > ORPHAN_AGE_WITHOUT_LOCKS_MS;
+  const candidates = stored.filter(
+    (record) => record.trackingId === config.trackingId && !inFlight.has(record.key) && (record.owner === owner || isOrphan(record)),
+  );
+  const { expired, overflowing, kept } = applyQueueBounds(candidates, now, config.maxQueueLength, config.maxEventAgeMs);
+  if (expired.length + overflowing.length > 0) {
+    await removeRecords(queue, [...expired, ...overflowing].map((record) => record.key));
+    for (const record of expired) report(trackerError('event-expired', `dropped a "${record.event.eventType}" event older than maxEventAgeMs`, record));
+    for (const record of overflowing) {
+      report(trackerError('queue-full', `dropped a "${record.event.eventType}" event: more than maxQueueLength events were waiting`, record));
+    }
+  }
+  return kept;
+}

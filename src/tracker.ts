@@ -1,0 +1,119 @@
+// createTracker(): the loader's side, on the page's critical path. track() validates, stamps and
+// queues synchronously; the sender chunk (AWS SDK, batching, retries, page lifecycle) is loaded
+// when the page is idle or a flush is due, and only ever sees the queue.
+import { checkConfig, checkUserId } from './config';
+import { MAX_BATCH } from './limits';
+import { createOwnerLock } from './owner-lock';
+import { createQueue, type EventQueue } from './queue';
+import { randomId } from './random-id';
+import type { Delivery, DeliveryOptions } from './sender';
+import { currentSessionId, startNewSession } from './session';
+import { trackerError } from './tracker-error';
+import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from './types';
+import { toEventFields } from './validate';
+
+export const DEFAULT_FLUSH_INTERVAL_MS = 1_000;
+const IDLE_WARM_TIMEOUT_MS = 5_000; // load the sender when idle, at the latest this long after load
+
+/** How the tracker gets its sender chunk: `import('./sender')` in the npm build, a URL by script tag. */
+export type LoadSender = () => Promise<{ createDelivery(options: DeliveryOptions): Delivery }>;
+
+/** A tracker whose sender chunk comes from `loadSender`. */
+export function createTrackerWith(loadSender: LoadSender, initialConfig?: TrackerConfig): Tracker {
+  const owner = randomId();
+  const ownerLock = createOwnerLock(owner);
+  let keySequence = 0;
+  let config: TrackerConfig | undefined;
+  let queue: EventQueue | undefined;
+  let userId: string | undefined;
+  let sessionId: string | undefined;
+  let delivery: Promise<Delivery> | undefined;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let addedSinceFlush = 0;
+  const beforeInit: QueuedEvent[] = [];
+
+  const log = (message: string, ...details: unknown[]) => {
+    if (config?.debug) console.debug(`[personalize-tracker] ${message}`, ...details);
+  };
+  const report = (error: TrackerError) => {
+    log(error.message);
+    try {
+      (config?.onError ?? console.warn)(error);
+    } catch {
+      // an onError that throws must not break the page or the tracker
+    }
+  };
+
+  /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
+  function getDelivery(): Promise<Delivery> {
+    delivery ??= loadSender().then(
+      ({ createDelivery }) => createDelivery({ config: config!, queue: queue!, owner, ownerLock, report, log }),
+      (cause) => {
+        delivery = undefined; // try again on the next trigger
+        throw cause;
+      },
+    );
+    return delivery;
+  }
+
+  function requestFlush(trigger: string): Promise<FlushResult> {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    addedSinceFlush = 0;
+    const notSent = (): FlushResult => ({ delivered: 0, rejected: 0, pending: queue ? queue.size : beforeInit.length });
+    if (!config) return Promise.resolve(notSent());
+    return getDelivery()
+      .then((ready) => ready.flush(trigger))
+      .catch((cause) => {
+        report(trackerError('delivery-failed', `could not send (${cause}); events stay queued`));
+        return notSent();
+      });
+  }
+
+  function enqueue(record: QueuedEvent): void {
+    queue!.add(record);
+    log(`tracked ${record.event.eventType}`, record.event);
+    if (++addedSinceFlush >= (config!.maxBatchSize ?? MAX_BATCH)) void requestFlush('batch-full');
+    else flushTimer ??= setTimeout(() => void requestFlush('timer'), config!.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
+  }
+
+  function loadWhenIdle(): void {
+    const load = () => void getDelivery().catch(() => undefined);
+    const whenLoaded = () => ('requestIdleCallback' in window ? requestIdleCallback(load, { timeout: IDLE_WARM_TIMEOUT_MS }) : setTimeout(load));
+    if (document.readyState === 'complete') whenLoaded();
+    else addEventListener('load', whenLoaded, { once: true });
+  }
+
+  const tracker: Tracker = {
+    init(newConfig) {
+      checkConfig(newConfig);
+      if (config) return report(trackerError('config-invalid', 'init() was called again; the first configuration stays'));
+      config = { ...newConfig };
+      userId ??= config.userId;
+      queue = createQueue((cause) => report(trackerError('storage-unavailable', `IndexedDB is unavailable (${cause}); events are kept in memory only`)));
+      ownerLock.hold();
+      for (const record of beforeInit.splice(0)) enqueue({ ...record, trackingId: config.trackingId });
+      loadWhenIdle();
+    },
+    track(eventType: string, properties?: TrackProperties) {
+      const event = toEventFields(eventType, properties, Date.now(), randomId);
+      sessionId ??= currentSessionId();
+      // Keys sort by tracking time, then call order; the owner id makes them unique across pages.
+      const key = `${String(event.sentAt).padStart(15, '0')}-${(keySequence++).toString(36).padStart(6, '0')}-${owner.slice(0, 8)}`;
+      const record: QueuedEvent = { key, owner, trackingId: config?.trackingId ?? '', sessionId, event };
+      if (userId) record.userId = userId;
+      if (config) enqueue(record);
+      else beforeInit.push(record);
+    },
+    identify(newUserId: string) {
+      userId = checkUserId('identify()', newUserId);
+    },
+    reset() {
+      userId = undefined;
+      sessionId = startNewSession();
+    },
+    flush: () => requestFlush('flush'),
+  };
+  if (initialConfig) tracker.init(initialConfig);
+  return tracker;
+}

@@ -1,0 +1,113 @@
+// The public types of personalize-tracker. Everything a user of the package can name lives here.
+
+/** Options for `init()` and `createTracker()`. */
+export interface TrackerConfig {
+  /** Event tracker id from Personalize `CreateEventTracker`. Required. */
+  trackingId: string;
+  /** Cognito identity pool (`region:uuid`) allowing unauthenticated `personalize:PutEvents`. Required. */
+  identityPoolId: string;
+  /** AWS region of the event tracker and the identity pool, e.g. `us-east-1`. Required. */
+  region: string;
+  /** PutEvents URL override. Default: `https://personalize-events.{region}.amazonaws.com`. */
+  endpoint?: string;
+  /** Cognito Identity URL override. Default: `https://cognito-identity.{region}.amazonaws.com`. */
+  cognitoEndpoint?: string;
+  /** User attached to events from now on. Default: none (anonymous, joined by sessionId). */
+  userId?: string;
+  /** Called with every problem the tracker cannot throw at you (storage, delivery). Default: `console.warn`. */
+  onError?: (error: TrackerError) => void;
+  /** Log each tracked event, batch and outcome to the console. Default: `false`. */
+  debug?: boolean;
+  /** Milliseconds an event may wait before a flush is started. Default: `1000`. */
+  flushIntervalMs?: number;
+  /** Events per PutEvents request, 1-10 (a flush starts as soon as this many wait). Default: `10`. */
+  maxBatchSize?: number;
+  /** Most events kept waiting; beyond it the oldest are dropped, each reported. Default: `1000`. */
+  maxQueueLength?: number;
+  /** Events older than this are dropped undelivered, each reported. Default: 7 days (`604800000`). */
+  maxEventAgeMs?: number;
+}
+
+/** The properties of one `track()` call. Keys other than the top-level Event fields go into `properties`. */
+export interface TrackProperties {
+  /** The item the user interacted with (1-256 characters). */
+  itemId?: string;
+  /** A number such as a rating; a numeric string like `"4.5"` is accepted. */
+  eventValue?: number | string;
+  /** Item ids shown to the user, in display order (1-25 ids of 1-256 characters). */
+  impression?: string[];
+  /** The recommendation the item came from (1-40 characters). */
+  recommendationId?: string;
+  /** A stable id for this event (1-256 characters). Default: a random UUID. */
+  eventId?: string;
+  /** The metric attribution source of this event (1-1024 printable ASCII characters). */
+  metricAttribution?: { eventAttributionSource: string };
+  /** Anything else: sent as the JSON object in `properties` (at most 1024 characters). */
+  [property: string]: unknown;
+}
+
+/** Reasons a `TrackerError` is reported through `onError`. */
+export type TrackerErrorCode =
+  | 'storage-unavailable' // IndexedDB could not be used; events are kept in memory only
+  | 'event-rejected' // the service refused an event as invalid; it was dropped
+  | 'unknown-tracking-id' // the service does not know the trackingId; events are kept, sending stopped
+  | 'delivery-failed' // a delivery attempt failed; the events stay queued and are retried
+  | 'queue-full' // more than maxQueueLength events waited; the oldest was dropped
+  | 'event-expired' // an event waited longer than maxEventAgeMs; it was dropped
+  | 'config-invalid'; // init() was given an unusable config
+
+/** An error the tracker reports through `onError` instead of throwing into the page. */
+export interface TrackerError extends Error {
+  code: TrackerErrorCode;
+  /** The event concerned, as it was queued, when one event is concerned. */
+  event?: QueuedEvent;
+}
+
+/** The Event fields sent to PutEvents, as the tracker queues them (`sentAt` in epoch milliseconds). */
+export interface EventFields {
+  eventType: string;
+  eventId: string;
+  sentAt: number;
+  itemId?: string;
+  eventValue?: number;
+  impression?: string[];
+  recommendationId?: string;
+  properties?: string;
+  metricAttribution?: { eventAttributionSource: string };
+}
+
+/** One event waiting in the queue, with the identity it was tracked under. */
+export interface QueuedEvent {
+  /** Queue key: unique per tracked event, sorting by tracking time. */
+  key: string;
+  /** The page that tracked it: only that page sends it while it is alive (see owner-lock.ts). */
+  owner: string;
+  trackingId: string;
+  sessionId: string;
+  userId?: string;
+  event: EventFields;
+}
+
+/** What `flush()` resolves with. */
+export interface FlushResult {
+  /** Events accepted by the service during this flush. */
+  delivered: number;
+  /** Events the service refused as invalid (each reported through `onError`). */
+  rejected: number;
+  /** Events still queued after this flush (retried later with backoff). */
+  pending: number;
+}
+
+/** A tracker: the same methods as the package's top-level functions. */
+export interface Tracker {
+  /** Configures the tracker and delivers events left by earlier pages. */
+  init(config: TrackerConfig): void;
+  /** Validates, stamps and queues one event. Throws a `TypeError` for invalid input; nothing is queued then. */
+  track(eventType: string, properties?: TrackProperties): void;
+  /** Attaches `userId` to later events, keeping the session so the anonymous history joins the user. */
+  identify(userId: string): void;
+  /** For logout: clears the user and starts a new session. */
+  reset(): void;
+  /** Resolves once everything queued before the call was delivered, refused, or left queued after a failed attempt. */
+  flush(): Promise<FlushResult>;
+}
