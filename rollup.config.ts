@@ -19,6 +19,51 @@ function selfReference(): Plugin {
   };
 }
 
+/**
+ * Leaves out of the sender what a browser PutEvents sender never runs: the SDK's event-stream
+ * codec (PutEvents has no streaming members; the SDK imports it lazily only for those) and the
+ * `bowser` user-agent parser (the browser user agent comes from navigator without it). Each is
+ * replaced by a stub that fails loudly if it is ever reached.
+ */
+const LEFT_OUT = ['@smithy/core/event-streams', 'bowser'];
+function leaveOutOfSender(): Plugin {
+  return {
+    name: 'leave-out-of-sender',
+    resolveId: (source) => (LEFT_OUT.includes(source) ? `\0left-out:${source}` : null),
+    load(id) {
+      if (!id.startsWith('\0left-out:')) return null;
+      const message = JSON.stringify(`personalize-tracker: ${id.slice(10)} was left out of the sender`);
+      return `const fail = () => { throw new Error(${message}); };
+export class EventStreamSerde { constructor() { fail(); } }
+export const eventStreamSerdeProvider = fail;
+export default { parse: fail };`;
+    },
+  };
+}
+
+/**
+ * Replaces the SDK's endpoint rules engine (every partition, FIPS and dual-stack variant) with the
+ * one rule a browser sender needs: the `endpoint` given, else `https://{service}.{region}.{suffix}`.
+ */
+const ENDPOINT_RESOLVERS: [RegExp, string][] = [
+  [/client-personalize-events\/dist-es\/endpoint\/endpointResolver\.js$/, 'personalize-events'],
+  [/nested-clients\/dist-es\/submodules\/cognito-identity\/endpoint\/endpointResolver\.js$/, 'cognito-identity'],
+];
+function plainEndpoints(): Plugin {
+  return {
+    name: 'plain-endpoints',
+    load(id) {
+      const service = ENDPOINT_RESOLVERS.find(([pattern]) => pattern.test(id))?.[1];
+      if (!service) return null;
+      return `export const defaultEndpointResolver = (params) => {
+  if (params.UseFIPS || params.UseDualStack) throw new Error("personalize-tracker: FIPS and dual-stack endpoints were left out; pass endpoint instead");
+  const suffix = params.Region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+  return { url: new URL(params.Endpoint ?? "https://${service}." + params.Region + "." + suffix) };
+};`;
+    },
+  };
+}
+
 const browserResolve = () =>
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'], preferBuiltins: false });
 
@@ -49,7 +94,7 @@ const config: RollupOptions[] = [
   {
     // The sender chunk the script-tag loader imports from beside its own URL.
     input: 'src/sender.ts',
-    plugins: [browserResolve(), commonjs(), json(), compile()],
+    plugins: [leaveOutOfSender(), plainEndpoints(), browserResolve(), commonjs(), json(), compile()],
     output: { file: 'dist/personalize-tracker-sender.js', format: 'es', inlineDynamicImports: true, plugins: [minify()] },
   },
   {

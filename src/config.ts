@@ -7,12 +7,6 @@ const MAX_IDENTITY_POOL_ID_LENGTH = 55; // Cognito Identity limit
 
 export const checkUserId = (caller: string, userId: unknown) => checkString(caller, 'userId', userId, MAX_ID_LENGTH);
 
-function checkCount(name: string, value: unknown, min: number, max = Infinity): void {
-  if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)) {
-    throw new TypeError(`init(): ${name} must be an integer from ${min}${max < Infinity ? ` to ${max}` : ' up'} (got ${value})`);
-  }
-}
-
 /** Throws a TypeError naming the first unusable option. */
 export function checkConfig(config: TrackerConfig): void {
   if (!config || typeof config !== 'object') throw new TypeError('init(): config must be an object');
@@ -20,8 +14,16 @@ export function checkConfig(config: TrackerConfig): void {
   checkString('init()', 'identityPoolId', config.identityPoolId, MAX_IDENTITY_POOL_ID_LENGTH);
   checkString('init()', 'region', config.region, MAX_ID_LENGTH);
   if (config.userId !== undefined) checkUserId('init()', config.userId);
-  checkCount('maxBatchSize', config.maxBatchSize, 1, MAX_BATCH);
-  checkCount('flushIntervalMs', config.flushIntervalMs, 0);
-  checkCount('maxQueueLength', config.maxQueueLength, 1);
-  checkCount('maxEventAgeMs', config.maxEventAgeMs, 1);
+  const counts: [keyof TrackerConfig, number, number][] = [
+    ['maxBatchSize', 1, MAX_BATCH],
+    ['flushIntervalMs', 0, Infinity],
+    ['maxQueueLength', 1, Infinity],
+    ['maxEventAgeMs', 1, Infinity],
+  ];
+  for (const [name, min, max] of counts) {
+    const value = config[name];
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
+      throw new TypeError(`init(): ${name} must be an integer from ${min} to ${max} (got ${value})`);
+    }
+  }
 }

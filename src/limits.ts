@@ -6,4 +6,4 @@ export const MAX_PROPERTIES_LENGTH = 1024; // characters of the properties JSON 
 export const MAX_ATTRIBUTION_SOURCE_LENGTH = 1024;
 export const MAX_BATCH = 10; // events per PutEvents request
 /** Keys the service refuses inside `properties`, compared case-insensitively. */
-export const RESERVED_PROPERTY_KEYS = ['userid', 'sessionid', 'eventtype', 'timestamp', 'recommendationid', 'impression'];
+export const RESERVED_PROPERTY_KEYS = ['userId', 'sessionId', 'eventType', 'timestamp', 'recommendationId', 'impression'];

@@ -4,7 +4,7 @@
 // live in stored-queue.ts, in the sender chunk. When IndexedDB fails (quota, private mode, WebKit's
 // "Connection to Indexed Database server lost": https://bugs.webkit.org/show_bug.cgi?id=197050)
 // the store is reopened once, then the mirror is the queue.
-import { createStore, setMany, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { QueuedEvent } from './types';
 
 /** IndexedDB database and object store holding queued events. */
@@ -63,7 +63,13 @@ export function createQueue(onStorageFailure: (cause: unknown) => void): EventQu
     const records = unwritten;
     if (records.length === 0) return;
     unwritten = [];
-    void run((opened) => setMany(records.map((record) => [record.key, record]), opened));
+    // One transaction for the whole tick (idb-keyval's setMany, without pulling in its default store).
+    void run((opened) =>
+      opened('readwrite', (objectStore) => {
+        for (const record of records) objectStore.put(record, record.key);
+        return promisifyRequest(objectStore.transaction);
+      }),
+    );
   }
 
   return {

@@ -19,13 +19,11 @@ const target = window as unknown as Record<string, GlobalApi | undefined>;
 const stub = target[GLOBAL_NAME];
 target[GLOBAL_NAME] = tracker;
 
-const data = script?.dataset;
-if (data?.trackingId && data.identityPoolId && data.region) {
-  const config: TrackerConfig = { trackingId: data.trackingId, identityPoolId: data.identityPoolId, region: data.region };
-  if (data.endpoint) config.endpoint = data.endpoint;
-  if (data.cognitoEndpoint) config.cognitoEndpoint = data.cognitoEndpoint;
-  if (data.debug !== undefined) config.debug = data.debug !== 'false';
-  tracker.init(config);
+// <script data-tracking-id data-identity-pool-id data-region [data-endpoint] [data-cognito-endpoint] [data-debug]>
+const data = { ...script?.dataset };
+if (data.trackingId) {
+  const config = { ...data, debug: data.debug !== undefined && data.debug !== 'false' } as unknown as TrackerConfig;
+  tracker.init(config); // throws, loudly, when a required attribute is missing
 }
 
 for (const [method, args] of stub?.q ?? []) {

@@ -10,76 +10,55 @@ import {
 } from './limits';
 import type { EventFields, TrackProperties } from './types';
 
-const TOP_LEVEL_KEYS = ['itemId', 'eventValue', 'impression', 'recommendationId', 'eventId', 'metricAttribution'];
-const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
+/** Top-level Event fields that are strings, with their length limits. */
+const STRING_FIELDS: [keyof TrackProperties & keyof EventFields, number][] = [
+  ['itemId', MAX_ID_LENGTH],
+  ['recommendationId', MAX_RECOMMENDATION_ID_LENGTH],
+  ['eventId', MAX_ID_LENGTH],
+];
+const TOP_LEVEL_KEYS = ['eventValue', 'impression', 'metricAttribution', ...STRING_FIELDS.map(([key]) => key)];
+const PRINTABLE_ASCII = /^[\x20-\x7E]*[\x21-\x7E][\x20-\x7E]*$/; // and not blank
 
-function fail(caller: string, message: string): never {
-  throw new TypeError(`${caller}: ${message}`);
+function fail(caller: string, field: string, expected: string, got: unknown): never {
+  throw new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`);
 }
+
+const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 /** Checks a string of 1..max characters and returns it. */
 export function checkString(caller: string, field: string, value: unknown, max: number): string {
-  if (typeof value !== 'string') fail(caller, `${field} must be a string of 1-${max} characters (got ${describe(value)})`);
-  if (value.length < 1 || value.length > max) fail(caller, `${field} must be 1-${max} characters (got ${value.length})`);
+  if (typeof value !== 'string') fail(caller, field, `a string of 1-${max} characters`, describe(value));
+  if (value.length < 1 || value.length > max) fail(caller, field, `1-${max} characters`, value.length);
   return value;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
-
-function toEventValue(value: unknown): number {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isFinite(number)) {
-    fail('track()', `eventValue must be a finite number or numeric string (got ${JSON.stringify(value) ?? describe(value)})`);
+/** Rejects what JSON.stringify would silently drop or change (functions, NaN, cycles, class instances). */
+function checkSerialisable(value: unknown, path: string, seen: object[]): void {
+  const problem =
+    typeof value === 'number' ? (Number.isFinite(value) ? '' : value)
+    : value === null || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date ? ''
+    : typeof value !== 'object' ? typeof value
+    : seen.includes(value) ? 'a circular reference'
+    : Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)) ? ''
+    : `a ${Object.getPrototypeOf(value).constructor?.name ?? 'class'} instance`;
+  if (problem !== '') fail('track()', path, 'JSON-serialisable', problem);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, child] of Object.entries(value)) {
+      if (child !== undefined) checkSerialisable(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, [...seen, value]);
+    }
   }
-  return number;
-}
-
-function toImpression(value: unknown): string[] {
-  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_IMPRESSIONS) {
-    fail('track()', `impression must be a list of 1-${MAX_IMPRESSIONS} item ids (got ${Array.isArray(value) ? value.length : describe(value)})`);
-  }
-  return value.map((id, index) => checkString('track()', `impression[${index}]`, id, MAX_ID_LENGTH));
-}
-
-/** Rejects what JSON.stringify would silently drop or change (functions, NaN, cycles...). */
-function checkSerialisable(value: unknown, path: string, seen: Set<object>): void {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) fail('track()', `${path} must be JSON-serialisable (got ${value})`);
-    return;
-  }
-  if (typeof value !== 'object') fail('track()', `${path} must be JSON-serialisable (got ${typeof value})`);
-  if (value instanceof Date) return;
-  if (seen.has(value)) fail('track()', `${path} must be JSON-serialisable (got a circular reference)`);
-  seen.add(value);
-  const prototype = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) {
-    fail('track()', `${path} must be JSON-serialisable (got a ${prototype?.constructor?.name ?? 'class'} instance)`);
-  }
-  for (const [key, child] of Object.entries(value)) {
-    if (child !== undefined) checkSerialisable(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, seen);
-  }
-  seen.delete(value);
 }
 
 function toProperties(extra: Record<string, unknown>): string | undefined {
-  const keys = Object.keys(extra);
-  if (keys.length === 0) return undefined;
-  for (const key of keys) {
-    if (RESERVED_PROPERTY_KEYS.includes(key.toLowerCase())) {
-      fail('track()', `properties may not contain the reserved key "${key}" (reserved: userId, sessionId, eventType, timestamp, recommendationId, impression)`);
+  for (const key in extra) {
+    if (RESERVED_PROPERTY_KEYS.some((reserved) => reserved.toLowerCase() === key.toLowerCase())) {
+      throw new TypeError(`track(): properties may not contain the reserved key "${key}" (reserved, in any casing: ${RESERVED_PROPERTY_KEYS.join(', ')})`);
     }
-    checkSerialisable(extra[key], `properties.${key}`, new Set());
+    checkSerialisable(extra[key], `properties.${key}`, []);
   }
   const json = JSON.stringify(extra);
-  if (json.length > MAX_PROPERTIES_LENGTH) {
-    fail('track()', `properties must be at most ${MAX_PROPERTIES_LENGTH} characters as JSON (got ${json.length})`);
-  }
-  return json;
+  if (json.length > MAX_PROPERTIES_LENGTH) fail('track()', 'properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, json.length);
+  return json === '{}' ? undefined : json;
 }
 
 /**
@@ -87,36 +66,37 @@ function toProperties(extra: Record<string, unknown>): string | undefined {
  * `impression`, `recommendationId`, `eventId` and `metricAttribution` go top level; every other
  * defined key goes into the `properties` JSON string.
  */
-export function toEventFields(
-  eventType: unknown,
-  properties: TrackProperties | undefined,
-  sentAt: number,
-  newEventId: () => string,
-): EventFields {
+export function toEventFields(eventType: unknown, properties: TrackProperties | undefined, sentAt: number, newEventId: () => string): EventFields {
   const fields: EventFields = { eventType: checkString('track()', 'eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
-  if (properties !== undefined && (properties === null || typeof properties !== 'object' || Array.isArray(properties))) {
-    fail('track()', `properties must be an object (got ${describe(properties)})`);
+  if (properties !== undefined && (typeof properties !== 'object' || properties === null || Array.isArray(properties))) {
+    fail('track()', 'properties', 'an object', describe(properties));
   }
   const props = properties ?? {};
   const extra: Record<string, unknown> = {};
-  for (const key of Object.keys(props)) {
-    if (props[key] !== undefined && !TOP_LEVEL_KEYS.includes(key)) extra[key] = props[key];
+  for (const key in props) if (props[key] !== undefined && !TOP_LEVEL_KEYS.includes(key)) extra[key] = props[key];
+  for (const [key, max] of STRING_FIELDS) {
+    if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString('track()', key, props[key], max);
   }
-  if (props.itemId !== undefined) fields.itemId = checkString('track()', 'itemId', props.itemId, MAX_ID_LENGTH);
-  if (props.eventValue !== undefined) fields.eventValue = toEventValue(props.eventValue);
-  if (props.impression !== undefined) fields.impression = toImpression(props.impression);
-  if (props.recommendationId !== undefined) {
-    fields.recommendationId = checkString('track()', 'recommendationId', props.recommendationId, MAX_RECOMMENDATION_ID_LENGTH);
+  const { eventValue, impression, metricAttribution } = props;
+  if (eventValue !== undefined) {
+    const number = typeof eventValue === 'string' && eventValue.trim() !== '' ? Number(eventValue) : eventValue;
+    if (typeof number !== 'number' || !Number.isFinite(number)) fail('track()', 'eventValue', 'a finite number or numeric string', JSON.stringify(eventValue) ?? describe(eventValue));
+    fields.eventValue = number;
   }
-  if (props.metricAttribution !== undefined) {
-    const source = checkString('track()', 'metricAttribution.eventAttributionSource', props.metricAttribution?.eventAttributionSource, MAX_ATTRIBUTION_SOURCE_LENGTH);
-    if (!PRINTABLE_ASCII.test(source) || source.trim() === '') {
-      fail('track()', 'metricAttribution.eventAttributionSource must be printable ASCII and not blank');
+  if (impression !== undefined) {
+    if (!Array.isArray(impression) || impression.length < 1 || impression.length > MAX_IMPRESSIONS) {
+      fail('track()', 'impression', `a list of 1-${MAX_IMPRESSIONS} item ids`, Array.isArray(impression) ? impression.length : describe(impression));
     }
+    fields.impression = impression.map((id, index) => checkString('track()', `impression[${index}]`, id, MAX_ID_LENGTH));
+  }
+  if (metricAttribution !== undefined) {
+    const field = 'metricAttribution.eventAttributionSource';
+    const source = checkString('track()', field, metricAttribution?.eventAttributionSource, MAX_ATTRIBUTION_SOURCE_LENGTH);
+    if (!PRINTABLE_ASCII.test(source)) fail('track()', field, 'printable ASCII and not blank', JSON.stringify(source));
     fields.metricAttribution = { eventAttributionSource: source };
   }
   const json = toProperties(extra);
   if (json !== undefined) fields.properties = json;
-  fields.eventId = props.eventId === undefined ? newEventId() : checkString('track()', 'eventId', props.eventId, MAX_ID_LENGTH);
+  fields.eventId ||= newEventId();
   return fields;
 }
