@@ -20,23 +20,32 @@ function selfReference(): Plugin {
 }
 
 /**
- * Leaves out of the sender what a browser PutEvents sender never runs: the SDK's event-stream
- * codec (PutEvents has no streaming members; the SDK imports it lazily only for those) and the
- * `bowser` user-agent parser (the browser user agent comes from navigator without it). Each is
- * replaced by a stub that fails loudly if it is ever reached.
+ * Leaves out of the sender what this browser PutEvents sender never runs, each replaced by a stub
+ * that fails loudly if it is ever reached:
+ * - the SDK's event-stream codec: PutEvents has no streaming members (the SDK imports it lazily);
+ * - the `bowser` user-agent parser: the browser user agent comes from navigator without it;
+ * - the "adaptive" retry mode and its rate limiter: the tracker sends with maxAttempts 1 and retries itself;
+ * - the Cognito provider's default identity-id cache: the tracker passes its own (identity-id-cache.ts).
  */
-const LEFT_OUT = ['@smithy/core/event-streams', 'bowser'];
+const LEFT_OUT_IMPORTS = ['@smithy/core/event-streams', 'bowser'];
+const LEFT_OUT_FILES = [
+  /util-retry\/AdaptiveRetryStrategy\.js$/,
+  /credential-provider-cognito-identity\/dist-es\/localStorage\.js$/,
+];
 function leaveOutOfSender(): Plugin {
+  const stub = (what: string) => `const fail = () => { throw new Error(${JSON.stringify(`personalize-tracker: ${what} was left out of the sender`)}); };
+export class EventStreamSerde { constructor() { fail(); } }
+export class AdaptiveRetryStrategy { constructor() { fail(); } }
+export const eventStreamSerdeProvider = fail;
+export const localStorage = fail;
+export default { parse: fail };`;
   return {
     name: 'leave-out-of-sender',
-    resolveId: (source) => (LEFT_OUT.includes(source) ? `\0left-out:${source}` : null),
+    resolveId: (source) => (LEFT_OUT_IMPORTS.includes(source) ? `\0left-out:${source}` : null),
     load(id) {
-      if (!id.startsWith('\0left-out:')) return null;
-      const message = JSON.stringify(`personalize-tracker: ${id.slice(10)} was left out of the sender`);
-      return `const fail = () => { throw new Error(${message}); };
-export class EventStreamSerde { constructor() { fail(); } }
-export const eventStreamSerdeProvider = fail;
-export default { parse: fail };`;
+      if (id.startsWith('\0left-out:')) return stub(id.slice(10));
+      const file = LEFT_OUT_FILES.find((pattern) => pattern.test(id));
+      return file ? stub(id.slice(id.lastIndexOf('/') + 1)) : null;
     },
   };
 }

@@ -20,7 +20,12 @@ export const identify: Tracker['identify'] = (userId) => defaultTracker.identify
 export const reset: Tracker['reset'] = () => defaultTracker.reset();
 /** Resolves once everything queued before the call was delivered, refused, or left queued after a failed attempt. */
 export const flush: Tracker['flush'] = () => defaultTracker.flush();
+/** Stops tracking in every tab and deletes the queue; remembered until optIn(). */
+export const optOut: Tracker['optOut'] = () => defaultTracker.optOut();
+/** Resumes tracking after optOut(). */
+export const optIn: Tracker['optIn'] = () => defaultTracker.optIn();
 
 export { SESSION_STORAGE_KEY } from './session';
 export { QUEUE_DATABASE, QUEUE_STORE } from './queue';
+export { CONSENT_STORAGE_KEY } from './consent';
 export type * from './types';

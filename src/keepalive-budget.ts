@@ -1,7 +1,7 @@
 // Every PutEvents goes out with fetch keepalive, so a request in flight survives the page closing.
 // Chromium refuses a keepalive fetch once the bodies in flight exceed 64 KiB for the page
 // (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch, "inflight keepalive bytes"), so
-// batches are sized to fit and the page-hide path stops starting sends when the budget is spent.
+// batches are sized to fit and sends start only while the budget has room.
 import type { Batch } from './batch';
 
 export const KEEPALIVE_BUDGET_BYTES = 60_000; // 64 KiB less room for the SDK's own overhead
@@ -15,10 +15,6 @@ export function requestBytes(batch: Batch): number {
   return encoder.encode(JSON.stringify(body)).length;
 }
 
-export function fitsKeepaliveBudget(inFlightBytes: number, batch: Batch): boolean {
-  return inFlightBytes + requestBytes(batch) <= KEEPALIVE_BUDGET_BYTES;
-}
-
 /** Splits batches whose body alone would exceed the budget (possible only with very large events). */
 export function splitToBudget(batches: Batch[]): Batch[] {
   return batches.flatMap((batch) => {
@@ -29,4 +25,35 @@ export function splitToBudget(batches: Batch[]): Batch[] {
       { ...batch, records: batch.records.slice(middle) },
     ]);
   });
+}
+
+/** The page's keepalive bytes in flight. */
+export interface KeepaliveBudget {
+  readonly used: number;
+  fits(bytes: number): boolean;
+  take(bytes: number): void;
+  give(bytes: number): void;
+  /** Resolves when some bytes are given back. */
+  freed(): Promise<void>;
+}
+
+export function createKeepaliveBudget(): KeepaliveBudget {
+  let used = 0;
+  let waiting: (() => void)[] = [];
+  return {
+    get used() {
+      return used;
+    },
+    fits: (bytes) => used + bytes <= KEEPALIVE_BUDGET_BYTES,
+    take(bytes) {
+      used += bytes;
+    },
+    give(bytes) {
+      used -= bytes;
+      const woken = waiting;
+      waiting = [];
+      woken.forEach((wake) => wake());
+    },
+    freed: () => new Promise((wake) => waiting.push(wake)),
+  };
 }

@@ -1,6 +1,6 @@
 // Which page may send which events, across the tabs of an origin (Web Locks:
-// https://w3c.github.io/web-locks/). Every live page holds a lock named after its owner id; only
-// that page sends its own events, so two tabs never send the same event. Events whose owner holds
+// https://w3c.github.io/web-locks/). Every live page with a sender holds a lock named after its
+// owner id; only that page sends its own events, so two tabs never send the same event. Events whose owner holds
 // no lock (closed, crashed or reloaded pages) are orphans, and one page at a time, holding the send
 // lock, delivers them. Locks are released on pagehide, since a page holding one cannot enter the
 // back/forward cache, and taken again on pageshow.

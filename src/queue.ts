@@ -18,12 +18,12 @@ export interface EventQueue {
   pending(): QueuedEvent[];
   /** Drops records from the mirror (delivered, dropped, or delivered by another page). */
   forget(keys: Iterable<string>): void;
+  /** Deletes every queued event, of every page (opt-out). */
+  clear(): Promise<unknown>;
   /** Runs an IndexedDB operation after every write before it; undefined once in memory-only mode. */
   run<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined>;
   /** How many of this page's own records wait. */
   readonly size: number;
-  /** False once IndexedDB failed for good and events live in memory only. */
-  readonly durable: boolean;
 }
 
 export const byKey = (a: QueuedEvent, b: QueuedEvent) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -59,17 +59,20 @@ export function createQueue(onStorageFailure: (cause: unknown) => void): EventQu
     return result;
   }
 
+  /** One read-write transaction (idb-keyval's setMany and clear pull in its default store; these do not). */
+  const write = (change: (objectStore: IDBObjectStore) => void) =>
+    run((opened) =>
+      opened('readwrite', (objectStore) => {
+        change(objectStore);
+        return promisifyRequest(objectStore.transaction);
+      }),
+    );
+
   function writeUnwritten(): void {
     const records = unwritten;
     if (records.length === 0) return;
     unwritten = [];
-    // One transaction for the whole tick (idb-keyval's setMany, without pulling in its default store).
-    void run((opened) =>
-      opened('readwrite', (objectStore) => {
-        for (const record of records) objectStore.put(record, record.key);
-        return promisifyRequest(objectStore.transaction);
-      }),
-    );
+    void write((objectStore) => records.forEach((record) => objectStore.put(record, record.key)));
   }
 
   return {
@@ -81,12 +84,14 @@ export function createQueue(onStorageFailure: (cause: unknown) => void): EventQu
     forget(keys) {
       for (const key of keys) mirror.delete(key);
     },
+    clear() {
+      mirror.clear();
+      unwritten = [];
+      return write((objectStore) => objectStore.clear());
+    },
     run,
     get size() {
       return mirror.size;
-    },
-    get durable() {
-      return durable;
     },
   };
 }

@@ -10,3 +10,9 @@ export function randomId(): string {
   for (const byte of bytes) hex += (byte + 0x100).toString(16).slice(1);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * An event id: the browser's native UUID where it has one (https pages and localhost: fast), else
+ * randomId(), which builds one from getRandomValues.
+ */
+export const newEventId = (): string => (isSecureContext ? crypto.randomUUID() : randomId());

@@ -23,7 +23,7 @@ function setSharedRetryAt(at: number): void {
 }
 
 export interface RetrySchedule {
-  /** Records a transient failure and schedules a retry; true for the first failure of a streak. */
+  /** Records a transient failure and schedules a retry (once for failures of requests sent together); true for the first of a streak. */
   failed(retryAfterHeader?: string): boolean;
   /** Resets the backoff after a success. */
   succeeded(): void;
@@ -43,6 +43,7 @@ export function createRetrySchedule(onRetry: () => void, log: (message: string) 
   };
   return {
     failed(retryAfterHeader) {
+      if (timer !== undefined) return false; // a parallel request of the same attempt: the retry is already set
       failures++;
       const delay = backoffDelayMs(failures, parseRetryAfter(retryAfterHeader));
       log(`retry ${failures} in ${Math.round(delay)} ms`);

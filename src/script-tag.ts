@@ -22,7 +22,7 @@ target[GLOBAL_NAME] = tracker;
 // <script data-tracking-id data-identity-pool-id data-region [data-endpoint] [data-cognito-endpoint] [data-debug]>
 const data = { ...script?.dataset };
 if (data.trackingId) {
-  const config = { ...data, debug: data.debug !== undefined && data.debug !== 'false' } as unknown as TrackerConfig;
+  const config = { ...data, debug: 'debug' in data && data.debug !== 'false' } as unknown as TrackerConfig;
   tracker.init(config); // throws, loudly, when a required attribute is missing
 }
 

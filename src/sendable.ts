@@ -3,18 +3,23 @@
 import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS } from './owner-lock';
 import type { EventQueue } from './queue';
 import { applyQueueBounds } from './queue-bounds';
-import { readAll, removeRecords } from './stored-queue';
+import type { StoredQueue } from './stored-queue';
 import { trackerError } from './tracker-error';
 import type { QueuedEvent, TrackerConfig, TrackerError } from './types';
 
-export async function sendableRecords(
-  queue: EventQueue,
-  config: TrackerConfig,
-  owner: string,
-  inFlight: Set<string>,
-  report: (error: TrackerError) => void,
-): Promise<QueuedEvent[]> {
-  const [stored, live] = await Promise.all([readAll(queue), liveOwners()]);
+export interface SendableOptions {
+  queue: EventQueue;
+  stored: StoredQueue;
+  config: TrackerConfig;
+  owner: string;
+  inFlight: Set<string>;
+  report: (error: TrackerError) => void;
+  /** Read IndexedDB for orphans too; otherwise only this page's own events, from memory. */
+  sweep: boolean;
+}
+
+export async function sendableRecords({ queue, stored: storedQueue, config, owner, inFlight, report, sweep }: SendableOptions): Promise<QueuedEvent[]> {
+  const [stored, live] = sweep ? await Promise.all([storedQueue.readAll(), liveOwners()]) : [queue.pending(), undefined];
   const now = Date.now();
   const isOrphan = (record: QueuedEvent) =>
     live ? !live.has(record.owner) : now - record.event.sentAt > ORPHAN_AGE_WITHOUT_LOCKS_MS;
@@ -23,7 +28,7 @@ export async function sendableRecords(
   );
   const { expired, overflowing, kept } = applyQueueBounds(candidates, now, config.maxQueueLength, config.maxEventAgeMs);
   if (expired.length + overflowing.length > 0) {
-    await removeRecords(queue, [...expired, ...overflowing].map((record) => record.key));
+    storedQueue.remove([...expired, ...overflowing].map((record) => record.key));
     for (const record of expired) report(trackerError('event-expired', `dropped a "${record.event.eventType}" event older than maxEventAgeMs`, record));
     for (const record of overflowing) {
       report(trackerError('queue-full', `dropped a "${record.event.eventType}" event: more than maxQueueLength events were waiting`, record));

@@ -1,21 +1,48 @@
 // The sender's half of the queue: reading every stored record and deleting settled ones. It lives
-// in the sender chunk so the loader carries only the write path.
+// in the sender chunk so the loader carries only the write path. Deletes are gathered for a moment
+// into one IndexedDB transaction: one per request cost more main-thread time than the sends.
 import { delMany, values } from 'idb-keyval';
 import { byKey, type EventQueue } from './queue';
 import type { QueuedEvent } from './types';
 
-/** Every stored record of every page, oldest first; the mirror forgets own records no longer stored. */
-export async function readAll(queue: EventQueue): Promise<QueuedEvent[]> {
-  const mirrored = queue.pending().map((record) => record.key); // all written before the read below
-  const stored = await queue.run((store) => values<QueuedEvent>(store));
-  if (!stored) return queue.pending();
-  const storedKeys = new Set(stored.map((record) => record.key));
-  queue.forget(mirrored.filter((key) => !storedKeys.has(key)));
-  return stored.sort(byKey);
+const DELETE_GATHER_MS = 200;
+
+export interface StoredQueue {
+  /** Every stored record of every page, oldest first; the mirror forgets own records no longer stored. */
+  readAll(): Promise<QueuedEvent[]>;
+  /** Deletes delivered or dropped records (at once from memory, soon from IndexedDB). */
+  remove(keys: string[]): void;
+  /** Deletes now what remove() gathered (page hide: timers may not run again). */
+  flushDeletes(): Promise<unknown>;
 }
 
-/** Deletes delivered or dropped records. */
-export async function removeRecords(queue: EventQueue, keys: string[]): Promise<void> {
-  queue.forget(keys);
-  await queue.run((store) => delMany(keys, store));
+export function createStoredQueue(queue: EventQueue): StoredQueue {
+  let gathered: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function flushDeletes(): Promise<unknown> {
+    clearTimeout(timer);
+    timer = undefined;
+    const keys = gathered;
+    gathered = [];
+    return keys.length > 0 ? queue.run((store) => delMany(keys, store)) : Promise.resolve();
+  }
+
+  return {
+    async readAll() {
+      void flushDeletes(); // ordered before the read below
+      const mirrored = queue.pending().map((record) => record.key); // all written before the read below
+      const stored = await queue.run((store) => values<QueuedEvent>(store));
+      if (!stored) return queue.pending();
+      const storedKeys = new Set(stored.map((record) => record.key));
+      queue.forget(mirrored.filter((key) => !storedKeys.has(key)));
+      return stored.sort(byKey);
+    },
+    remove(keys) {
+      queue.forget(keys);
+      gathered.push(...keys);
+      timer ??= setTimeout(flushDeletes, DELETE_GATHER_MS);
+    },
+    flushDeletes,
+  };
 }

@@ -2,10 +2,10 @@
 // queues synchronously; the sender chunk (AWS SDK, batching, retries, page lifecycle) is loaded
 // when the page is idle or a flush is due, and only ever sees the queue.
 import { checkConfig, checkUserId } from './config';
+import { isOptedOut, storeChoice, watchChoice } from './consent';
 import { MAX_BATCH } from './limits';
-import { createOwnerLock } from './owner-lock';
 import { createQueue, type EventQueue } from './queue';
-import { randomId } from './random-id';
+import { newEventId, randomId } from './random-id';
 import type { Delivery, DeliveryOptions } from './sender';
 import { currentSessionId, startNewSession } from './session';
 import { trackerError } from './tracker-error';
@@ -20,9 +20,8 @@ export type LoadSender = () => Promise<{ createDelivery(options: DeliveryOptions
 
 /** A tracker whose sender chunk comes from `loadSender`. */
 export function createTrackerWith(loadSender: LoadSender, initialConfig?: TrackerConfig): Tracker {
-  const owner = randomId();
-  const ownerLock = createOwnerLock(owner);
-  let keySequence = 0;
+  const owner = randomId(); // this page's id on its events; the sender holds a Web Lock named after it
+  let keySequence = 36 ** 5; // written in base 36 it stays six digits long, so keys sort by call order
   let config: TrackerConfig | undefined;
   let queue: EventQueue | undefined;
   let userId: string | undefined;
@@ -30,7 +29,16 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   let delivery: Promise<Delivery> | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let addedSinceFlush = 0;
+  let optedOut = isOptedOut();
   const beforeInit: QueuedEvent[] = [];
+
+  /** Forgets everything queued: nothing is stored or sent while opted out. */
+  function dropQueue(): void {
+    beforeInit.length = 0;
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    void queue?.clear();
+  }
 
   const log = (message: string, ...details: unknown[]) => {
     if (config?.debug) console.debug(`[personalize-tracker] ${message}`, ...details);
@@ -47,7 +55,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
   function getDelivery(): Promise<Delivery> {
     delivery ??= loadSender().then(
-      ({ createDelivery }) => createDelivery({ config: config!, queue: queue!, owner, ownerLock, report, log }),
+      ({ createDelivery }) => createDelivery({ config: config!, queue: queue!, owner, report, log }),
       (cause) => {
         delivery = undefined; // try again on the next trigger
         throw cause;
@@ -60,8 +68,8 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     clearTimeout(flushTimer);
     flushTimer = undefined;
     addedSinceFlush = 0;
-    const notSent = (): FlushResult => ({ delivered: 0, rejected: 0, pending: queue ? queue.size : beforeInit.length });
-    if (!config) return Promise.resolve(notSent());
+    const notSent = (): FlushResult => ({ delivered: 0, rejected: 0, pending: queue?.size ?? beforeInit.length });
+    if (!config || optedOut) return Promise.resolve(notSent());
     return getDelivery()
       .then((ready) => ready.flush(trigger))
       .catch((cause) => {
@@ -72,13 +80,13 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
 
   function enqueue(record: QueuedEvent): void {
     queue!.add(record);
-    log(`tracked ${record.event.eventType}`, record.event);
+    if (config!.debug) log('tracked', record.event);
     if (++addedSinceFlush >= (config!.maxBatchSize ?? MAX_BATCH)) void requestFlush('batch-full');
     else flushTimer ??= setTimeout(() => void requestFlush('timer'), config!.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
   }
 
   function loadWhenIdle(): void {
-    const load = () => void getDelivery().catch(() => undefined);
+    const load = () => optedOut || void getDelivery().catch(() => undefined);
     const whenLoaded = () => ('requestIdleCallback' in window ? requestIdleCallback(load, { timeout: IDLE_WARM_TIMEOUT_MS }) : setTimeout(load));
     if (document.readyState === 'complete') whenLoaded();
     else addEventListener('load', whenLoaded, { once: true });
@@ -87,19 +95,25 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   const tracker: Tracker = {
     init(newConfig) {
       checkConfig(newConfig);
-      if (config) return report(trackerError('config-invalid', 'init() was called again; the first configuration stays'));
+      if (config) return report(trackerError('config-invalid', 'init() was called again; ignored'));
       config = { ...newConfig };
       userId ??= config.userId;
+      optedOut = isOptedOut(config.respectDoNotTrack);
+      watchChoice(() => {
+        optedOut = isOptedOut(config!.respectDoNotTrack);
+        if (optedOut) dropQueue();
+      });
       queue = createQueue((cause) => report(trackerError('storage-unavailable', `IndexedDB is unavailable (${cause}); events are kept in memory only`)));
-      ownerLock.hold();
+      if (optedOut) dropQueue();
       for (const record of beforeInit.splice(0)) enqueue({ ...record, trackingId: config.trackingId });
       loadWhenIdle();
     },
     track(eventType: string, properties?: TrackProperties) {
-      const event = toEventFields(eventType, properties, Date.now(), randomId);
+      const event = toEventFields(eventType, properties, Date.now(), newEventId);
+      if (optedOut) return; // input errors still throw, so a developer sees them whatever the visitor chose
       sessionId ??= currentSessionId();
-      // Keys sort by tracking time, then call order; the owner id makes them unique across pages.
-      const key = `${String(event.sentAt).padStart(15, '0')}-${(keySequence++).toString(36).padStart(6, '0')}-${owner.slice(0, 8)}`;
+      // Keys sort by tracking time (13 digits until the year 2286), then call order; the owner id makes them unique across pages.
+      const key = `${event.sentAt}-${(keySequence++).toString(36)}-${owner.slice(0, 8)}`;
       const record: QueuedEvent = { key, owner, trackingId: config?.trackingId ?? '', sessionId, event };
       if (userId) record.userId = userId;
       if (config) enqueue(record);
@@ -113,6 +127,16 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       sessionId = startNewSession();
     },
     flush: () => requestFlush('flush'),
+    optOut() {
+      storeChoice('out');
+      optedOut = true;
+      dropQueue();
+    },
+    optIn() {
+      storeChoice('in');
+      optedOut = false;
+      if (config) loadWhenIdle();
+    },
   };
   if (initialConfig) tracker.init(initialConfig);
   return tracker;

@@ -26,6 +26,8 @@ export interface TrackerConfig {
   maxQueueLength?: number;
   /** Events older than this are dropped undelivered, each reported. Default: 7 days (`604800000`). */
   maxEventAgeMs?: number;
+  /** Treat Global Privacy Control or Do Not Track as an opt-out until `optIn()`. Default: `false`. */
+  respectDoNotTrack?: boolean;
 }
 
 /** The properties of one `track()` call. Keys other than the top-level Event fields go into `properties`. */
@@ -110,4 +112,8 @@ export interface Tracker {
   reset(): void;
   /** Resolves once everything queued before the call was delivered, refused, or left queued after a failed attempt. */
   flush(): Promise<FlushResult>;
+  /** Stops tracking at once, in every tab, and deletes the queue; remembered until `optIn()`. */
+  optOut(): void;
+  /** Resumes tracking after `optOut()` (or despite Do Not Track with `respectDoNotTrack`). */
+  optIn(): void;
 }

@@ -17,18 +17,19 @@ const STRING_FIELDS: [keyof TrackProperties & keyof EventFields, number][] = [
   ['eventId', MAX_ID_LENGTH],
 ];
 const TOP_LEVEL_KEYS = ['eventValue', 'impression', 'metricAttribution', ...STRING_FIELDS.map(([key]) => key)];
-const PRINTABLE_ASCII = /^[\x20-\x7E]*[\x21-\x7E][\x20-\x7E]*$/; // and not blank
+const ATTRIBUTION_SOURCE = /^(?=.*\S)[\x20-\x7E]{1,1024}$/; // MAX_ATTRIBUTION_SOURCE_LENGTH printable ASCII characters, not blank
 
 function fail(caller: string, field: string, expected: string, got: unknown): never {
   throw new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`);
 }
 
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`);
 
 /** Checks a string of 1..max characters and returns it. */
 export function checkString(caller: string, field: string, value: unknown, max: number): string {
-  if (typeof value !== 'string') fail(caller, field, `a string of 1-${max} characters`, describe(value));
-  if (value.length < 1 || value.length > max) fail(caller, field, `1-${max} characters`, value.length);
+  if (typeof value !== 'string' || value.length < 1 || value.length > max) {
+    fail(caller, field, `1-${max} characters`, typeof value === 'string' ? value.length : describe(value));
+  }
   return value;
 }
 
@@ -90,9 +91,10 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
     fields.impression = impression.map((id, index) => checkString('track()', `impression[${index}]`, id, MAX_ID_LENGTH));
   }
   if (metricAttribution !== undefined) {
-    const field = 'metricAttribution.eventAttributionSource';
-    const source = checkString('track()', field, metricAttribution?.eventAttributionSource, MAX_ATTRIBUTION_SOURCE_LENGTH);
-    if (!PRINTABLE_ASCII.test(source)) fail('track()', field, 'printable ASCII and not blank', JSON.stringify(source));
+    const source = metricAttribution?.eventAttributionSource;
+    if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) {
+      fail('track()', 'metricAttribution.eventAttributionSource', `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, JSON.stringify(source));
+    }
     fields.metricAttribution = { eventAttributionSource: source };
   }
   const json = toProperties(extra);

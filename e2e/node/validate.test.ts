@@ -40,6 +40,11 @@ describe('toEventFields maps track() onto Event fields', () => {
     assert.equal(fields.properties, undefined);
   });
 
+  test('the same object twice (not a cycle) and dates are accepted', () => {
+    const shared = { id: 1 };
+    assert.equal(map('View', { a: shared, b: [shared], when: new Date(0) }).properties, '{"a":{"id":1},"b":[{"id":1}],"when":"1970-01-01T00:00:00.000Z"}');
+  });
+
   test('undefined properties are left out rather than refused', () => {
     assert.equal(map('View', { itemId: 'a', colour: undefined }).properties, undefined);
   });
@@ -59,10 +64,10 @@ describe('toEventFields maps track() onto Event fields', () => {
 const REFUSED: [string, () => unknown, RegExp][] = [
   ['empty eventType', () => map(''), /eventType must be 1-256 characters \(got 0\)/],
   ['eventType too long', () => map(long(257)), /eventType must be 1-256 characters \(got 257\)/],
-  ['eventType not a string', () => map(42), /eventType must be a string of 1-256 characters \(got number\)/],
+  ['eventType not a string', () => map(42), /eventType must be 1-256 characters \(got a number\)/],
   ['itemId too long', () => map('View', { itemId: long(300) }), /^track\(\): itemId must be 1-256 characters \(got 300\)$/],
   ['empty itemId', () => map('View', { itemId: '' }), /itemId must be 1-256 characters \(got 0\)/],
-  ['itemId not a string', () => map('View', { itemId: 7 as unknown as string }), /itemId must be a string/],
+  ['itemId not a string', () => map('View', { itemId: 7 as unknown as string }), /itemId must be 1-256 characters \(got a number\)/],
   ['eventId too long', () => map('View', { eventId: long(257) }), /eventId must be 1-256 characters/],
   ['recommendationId too long', () => map('View', { recommendationId: long(41) }), /recommendationId must be 1-40 characters \(got 41\)/],
   ['non-numeric eventValue', () => map('Rate', { eventValue: 'four' }), /eventValue must be a finite number/],
@@ -74,12 +79,14 @@ const REFUSED: [string, () => unknown, RegExp][] = [
   ['properties over 1024 characters', () => map('View', { note: long(1100) }), /properties must be at most 1024 characters as JSON \(got 1111\)/],
   ['a function in properties', () => map('View', { callback: () => 1 }), /properties.callback must be JSON-serialisable \(got function\)/],
   ['a circular object', () => { const loop: Record<string, unknown> = {}; loop.self = loop; return map('View', { loop }); }, /properties.loop.self must be JSON-serialisable \(got a circular reference\)/],
+  ['an array containing itself', () => { const list: unknown[] = []; list.push(list); return map('View', { list }); }, /properties.list\[0\] must be JSON-serialisable \(got a circular reference\)/],
+  ['a nested function', () => map('View', { deep: { list: [1, () => 2] } }), /properties.deep.list\[1\] must be JSON-serialisable \(got function\)/],
   ['Infinity in properties', () => map('View', { score: Infinity }), /properties.score must be JSON-serialisable \(got Infinity\)/],
   ['a bigint in properties', () => map('View', { big: 1n }), /properties.big must be JSON-serialisable \(got bigint\)/],
   ['a Map in properties', () => map('View', { lookup: new Map() }), /properties.lookup must be JSON-serialisable \(got a Map instance\)/],
-  ['metricAttribution blank', () => map('View', { metricAttribution: { eventAttributionSource: '   ' } }), /eventAttributionSource must be printable ASCII and not blank/],
+  ['metricAttribution blank', () => map('View', { metricAttribution: { eventAttributionSource: '   ' } }), /eventAttributionSource must be 1-1024 printable ASCII characters, not blank \(got "   "\)/],
   ['metricAttribution not ASCII', () => map('View', { metricAttribution: { eventAttributionSource: 'café' } }), /printable ASCII/],
-  ['properties not an object', () => map('View', 'movie3' as unknown as TrackProperties), /properties must be an object \(got string\)/],
+  ['properties not an object', () => map('View', 'movie3' as unknown as TrackProperties), /properties must be an object \(got a string\)/],
 ];
 // recommendationId and impression are top-level fields when spelled exactly; any other casing is a property key.
 for (const key of ['userId', 'SESSIONID', 'eventType', 'Timestamp', 'RecommendationID', 'IMPRESSION']) {

@@ -1,0 +1,32 @@
+// The three contenders, in table order, with what the runner must know about each.
+import type { ContenderName } from './build';
+
+export interface Contender {
+  name: ContenderName;
+  label: string;
+  /** The library only talks to the real AWS hosts, so the runner routes them to the emulator. */
+  needsAwsRoute: boolean;
+  /** What a track() call leaves behind after it returns (the per-call time does not include it). */
+  deferredWork: string;
+}
+
+export const CONTENDERS: Contender[] = [
+  {
+    name: 'tracker',
+    label: 'personalize-tracker (script tag)',
+    needsAwsRoute: false,
+    deferredWork: 'returns void; validates and stamps in the call, the IndexedDB write and batched sends run later',
+  },
+  {
+    name: 'sdk',
+    label: 'AWS SDK v3 snippet (PutEvents per call)',
+    needsAwsRoute: false,
+    deferredWork: 'client.send() returns a promise (the snippet drops it); signing and one PutEvents per event run later',
+  },
+  {
+    name: 'amplify',
+    label: 'Amplify v6 Personalize record()',
+    needsAwsRoute: true,
+    deferredWork: 'returns void, but starts a promise chain per call (credentials, session cache, buffer); sends run later',
+  },
+];

@@ -1,0 +1,98 @@
+// `npm run bench`: personalize-tracker, the AWS SDK snippet and Amplify side by side in Chromium
+// against the emulator. Prints the markdown table and writes e2e/bench/results/latest.{json,md}.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutablePath } from '../harness/browser';
+import { startStaticServer } from '../harness/static-server';
+import { openBenchPage, type BenchPage } from './bench-page';
+import { buildBenchPages } from './build';
+import { CONTENDERS } from './contenders';
+import { renderMarkdown } from './markdown';
+import { contenderResult, type BenchResults } from './results';
+import { BURST_EVENTS, runBursts } from './scenarios/bursts';
+import { OFFLINE_EVENTS, OFFLINE_MS, runOffline } from './scenarios/offline';
+import { CLOSE_AFTER_MS, runTabClose, TAB_CLOSE_EVENTS, type TabCloseResult } from './scenarios/tab-close';
+import { GZIP_LEVEL, splitScriptBytes } from './script-bytes';
+import { snapshotSite } from './site-snapshot';
+
+const DEFAULT_ROUNDS = 15;
+const RESULTS_DIR = 'e2e/bench/results';
+const COMMAND = 'npm run bench';
+
+const { values } = parseArgs({ options: { rounds: { type: 'string' }, 'no-write': { type: 'boolean' } } });
+const rounds = Number(values.rounds ?? DEFAULT_ROUNDS);
+if (!(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`--rounds must be a positive integer (got ${values.rounds})`);
+
+const startedAt = Date.now();
+const log = (message: string) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+
+await buildBenchPages();
+const snapshot = snapshotSite();
+const site = await startStaticServer({ root: snapshot.root, port: 0 });
+const browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: CHROMIUM_ARGS });
+log(`bench pages built; Chromium ${browser.version()}`);
+
+try {
+  // Phase 1: bursts on one warm page per contender, interleaved. Also where the JS bytes are read.
+  const pages: BenchPage[] = [];
+  for (const contender of CONTENDERS) pages.push(await openBenchPage(browser, site.url, contender));
+  const bursts = await runBursts(pages, rounds, (round) => log(`burst round ${round + 1}/${rounds} done`));
+  const bytes = await Promise.all(pages.map(async (bench) => splitScriptBytes(await bench.scripts.fetches(), bench.fetchedBeforeFirstTrack, site.url)));
+  for (const bench of pages) await bench.close();
+
+  // Phase 2: the three offline runs wait out their outage together; the tab-close runs, one
+  // contender at a time, fill that wait (they only count events, so sharing the CPU is harmless).
+  let offlineCount = 0;
+  let allOffline: () => void = () => undefined;
+  const allWentOffline = new Promise<void>((resolve) => (allOffline = resolve));
+  const offline = Promise.all(CONTENDERS.map((contender) => runOffline(browser, site.url, contender, () => ++offlineCount === CONTENDERS.length && allOffline())));
+  await allWentOffline;
+  log('offline phase: all three offline; tab-close runs now');
+  const tabClose: TabCloseResult[] = [];
+  for (const contender of CONTENDERS) tabClose.push(await runTabClose(browser, site.url, contender));
+  log('tab-close done; waiting for the offline phase');
+  const offlineResults = await offline;
+
+  const cpuList = cpus();
+  const results: BenchResults = {
+    run: {
+      command: COMMAND,
+      date: new Date(startedAt).toISOString(),
+      chromium: browser.version(),
+      machine: {
+        cpus: cpuList.length,
+        cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        platform: `${process.platform} ${process.arch}`,
+        node: process.version,
+      },
+      method: {
+        burstRounds: rounds,
+        eventsPerBurst: BURST_EVENTS,
+        mainThreadTimeDomain: bursts.timeDomain,
+        gzipLevel: GZIP_LEVEL,
+        tabCloseEvents: TAB_CLOSE_EVENTS,
+        closeAfterMs: CLOSE_AFTER_MS,
+        offlineEvents: OFFLINE_EVENTS,
+        offlineMs: OFFLINE_MS,
+      },
+      durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+    },
+    contenders: CONTENDERS.map((contender, i) =>
+      contenderResult(contender, bytes[i]!, bursts.samples.get(contender.name)!, tabClose[i]!, offlineResults[i]!),
+    ),
+  };
+  const markdown = renderMarkdown(results);
+  console.log(`\n${markdown}`);
+  if (!values['no-write']) {
+    writeFileSync(`${RESULTS_DIR}/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(`${RESULTS_DIR}/latest.md`, markdown);
+    log(`wrote ${RESULTS_DIR}/latest.json and latest.md`);
+  }
+} finally {
+  await browser.close();
+  await site.close();
+  snapshot.remove();
+}

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { resolveOptions } from '../../src/options';
+import type { TrackerError } from '../../src/types';
+
+const base = { trackingId: 't', identityPoolId: 'us-east-1:1', region: 'us-east-1' };
+
+test('valid numeric options are kept and nothing is reported', () => {
+  const errors: TrackerError[] = [];
+  const config = { ...base, maxBatchSize: 5, flushIntervalMs: 0, maxQueueLength: 20, maxEventAgeMs: 60_000 };
+  assert.deepEqual(resolveOptions(config, (error) => errors.push(error)), config);
+  assert.deepEqual(errors, []);
+});
+
+test('an unusable option is reported with its limit and replaced by its default', () => {
+  const errors: TrackerError[] = [];
+  const resolved = resolveOptions({ ...base, maxBatchSize: 50, maxQueueLength: -1 }, (error) => errors.push(error));
+  assert.equal(resolved.maxBatchSize, 10);
+  assert.equal(resolved.maxQueueLength, 1000);
+  assert.deepEqual(errors.map((error) => error.code), ['config-invalid', 'config-invalid']);
+  assert.match(errors[0].message, /maxBatchSize must be an integer from 1 to 10 \(got 50\); using 10/);
+});

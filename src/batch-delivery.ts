@@ -1,0 +1,89 @@
+// What happens to one batch: sent, then deleted from the queue; or, by the service's answer,
+// split to isolate invalid events, retried with fresh credentials, kept while the trackingId is
+// unknown, or left for a retry with backoff.
+import type { Batch } from './batch';
+import { requestBytes, type KeepaliveBudget } from './keepalive-budget';
+import type { PutEventsSender } from './put-events-client';
+import { classifyFailure } from './retry-policy';
+import type { RetrySchedule } from './retry-schedule';
+import type { StoredQueue } from './stored-queue';
+import { trackerError } from './tracker-error';
+import type { TrackerError } from './types';
+
+export interface Tally {
+  delivered: number;
+  rejected: number;
+}
+
+export interface BatchDeliveryContext {
+  sender: PutEventsSender;
+  stored: StoredQueue;
+  /** Keys of the events being sent right now, so no other send picks them up. */
+  inFlight: Set<string>;
+  budget: KeepaliveBudget;
+  retry: RetrySchedule;
+  report: (error: TrackerError) => void;
+  log: (message: string, ...details: unknown[]) => void;
+  /** Called when the service does not know the trackingId: keep the events, stop sending. True the first time. */
+  stop(): boolean;
+}
+
+type SdkError = Error & { $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } };
+
+/** Returns deliverBatch(batch, tally), which resolves false when sending should pause. */
+export function createBatchDelivery(context: BatchDeliveryContext) {
+  const { sender, stored, inFlight, budget, retry, report, log } = context;
+
+  async function deliverBatch(batch: Batch, tally: Tally, credentialRetry = true): Promise<boolean> {
+    const keys = batch.records.map((record) => record.key);
+    const bytes = requestBytes(batch);
+    keys.forEach((key) => inFlight.add(key));
+    budget.take(bytes);
+    try {
+      await sender.send(batch);
+      log(`delivered ${keys.length} event(s)`, batch.records.map((record) => record.event));
+      retry.succeeded();
+      tally.delivered += keys.length;
+      stored.remove(keys);
+      return true;
+    } catch (caught) {
+      const error = caught as SdkError;
+      const kind = classifyFailure(error.name, error.$metadata?.httpStatusCode);
+      log(`PutEvents failed (${error.name}: ${error.message}): ${kind}`);
+      if (kind === 'invalid') return isolateInvalid(batch, tally, error);
+      if (kind === 'credentials') sender.refreshCredentials();
+      if (kind === 'credentials' && credentialRetry) return deliverBatch(batch, tally, false);
+      if (kind === 'unknown-tracking-id') {
+        if (context.stop()) {
+          report(trackerError('unknown-tracking-id', `PutEvents: trackingId "${batch.trackingId}" is unknown to the service (${error.message}); events are kept and sending stopped`));
+        }
+        return false;
+      }
+      if (retry.failed(error.$response?.headers?.['retry-after'])) {
+        report(trackerError('delivery-failed', `PutEvents failed (${error.name}: ${error.message}); the events stay queued and are retried with backoff`));
+      }
+      return false;
+    } finally {
+      keys.forEach((key) => inFlight.delete(key));
+      budget.give(bytes);
+    }
+  }
+
+  /** Splits a refused batch in halves until the offending events are alone, then drops only those. */
+  async function isolateInvalid(batch: Batch, tally: Tally, error: SdkError): Promise<boolean> {
+    if (batch.records.length === 1) {
+      const [record] = batch.records;
+      tally.rejected++;
+      stored.remove([record.key]);
+      report(trackerError('event-rejected', `PutEvents refused a "${record.event.eventType}" event: ${error.message}`, record));
+      return true;
+    }
+    const middle = Math.ceil(batch.records.length / 2);
+    for (const records of [batch.records.slice(0, middle), batch.records.slice(middle)]) {
+      if (!(await deliverBatch({ ...batch, records }, tally))) return false;
+    }
+    return true;
+  }
+
+  return deliverBatch;
+}

@@ -1,0 +1,28 @@
+// The numeric options, checked when the sender starts: each unusable one is reported through
+// onError with its limit, and its default is used instead.
+import { MAX_BATCH } from './limits';
+import { DEFAULT_MAX_EVENT_AGE_MS, DEFAULT_MAX_QUEUE_LENGTH } from './queue-bounds';
+import { trackerError } from './tracker-error';
+import type { TrackerConfig, TrackerError } from './types';
+
+type NumericOption = 'maxBatchSize' | 'flushIntervalMs' | 'maxQueueLength' | 'maxEventAgeMs';
+
+/** Each option's smallest and largest value, and its default. */
+const NUMERIC_OPTIONS: [NumericOption, number, number, number][] = [
+  ['maxBatchSize', 1, MAX_BATCH, MAX_BATCH],
+  ['flushIntervalMs', 0, Number.MAX_SAFE_INTEGER, 1_000],
+  ['maxQueueLength', 1, Number.MAX_SAFE_INTEGER, DEFAULT_MAX_QUEUE_LENGTH],
+  ['maxEventAgeMs', 1, Number.MAX_SAFE_INTEGER, DEFAULT_MAX_EVENT_AGE_MS],
+];
+
+/** The config with every numeric option valid. */
+export function resolveOptions(config: TrackerConfig, report: (error: TrackerError) => void): TrackerConfig {
+  const resolved = { ...config };
+  for (const [name, min, max, fallback] of NUMERIC_OPTIONS) {
+    const value = config[name];
+    if (value === undefined || (Number.isInteger(value) && value >= min && value <= max)) continue;
+    report(trackerError('config-invalid', `init(): ${name} must be an integer from ${min} to ${max} (got ${value}); using ${fallback}`));
+    resolved[name] = fallback;
+  }
+  return resolved;
+}
