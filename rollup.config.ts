@@ -101,8 +101,8 @@ const config: RollupOptions[] = [
     output: { file: 'dist/personalize-tracker.js', format: 'iife', plugins: [minify()] },
   },
   {
-    // The sender chunk the script-tag loader imports from beside its own URL.
-    input: 'src/sender.ts',
+    // The sender chunk the script-tag loader imports from beside its own URL (with declarative tracking).
+    input: 'src/script-tag-sender.ts',
     plugins: [leaveOutOfSender(), plainEndpoints(), browserResolve(), commonjs(), json(), compile()],
     output: { file: 'dist/personalize-tracker-sender.js', format: 'es', inlineDynamicImports: true, plugins: [minify()] },
   },

@@ -9,10 +9,9 @@ const MAX_IDENTITY_POOL_ID_LENGTH = 55; // Cognito Identity limit
 export const checkUserId = (caller: string, userId: unknown) => checkString(caller, 'userId', userId, MAX_ID_LENGTH);
 
 /** Throws a TypeError naming the first unusable required option. */
-export function checkConfig(config: TrackerConfig): void {
-  if (!config || typeof config !== 'object') throw new TypeError('init(): config must be an object');
-  checkString('init()', 'trackingId', config.trackingId, MAX_ID_LENGTH);
-  checkString('init()', 'identityPoolId', config.identityPoolId, MAX_IDENTITY_POOL_ID_LENGTH);
-  checkString('init()', 'region', config.region, MAX_ID_LENGTH);
-  if (config.userId !== undefined) checkUserId('init()', config.userId);
+export function checkConfig(config: TrackerConfig | undefined): void {
+  checkString('init()', 'trackingId', config?.trackingId, MAX_ID_LENGTH);
+  checkString('init()', 'identityPoolId', config?.identityPoolId, MAX_IDENTITY_POOL_ID_LENGTH);
+  checkString('init()', 'region', config?.region, MAX_ID_LENGTH);
+  if (config?.userId !== undefined) checkUserId('init()', config.userId);
 }

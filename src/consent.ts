@@ -13,7 +13,7 @@ export const storeChoice = (choice: 'in' | 'out') => writeStorage('localStorage'
 export function isOptedOut(respectDoNotTrack = false): boolean {
   const choice = readStorage('localStorage', CONSENT_STORAGE_KEY);
   const browser = navigator as Navigator & { globalPrivacyControl?: boolean };
-  return choice ? choice === 'out' : respectDoNotTrack && (browser.globalPrivacyControl === true || browser.doNotTrack === '1');
+  return choice ? choice === 'out' : respectDoNotTrack && (!!browser.globalPrivacyControl || browser.doNotTrack === '1');
 }
 
 /** Calls `onChange` when another tab opts in or out. */

@@ -1,11 +1,16 @@
 // The npm entry. A bundler turns the dynamic import below into a separate chunk, so the AWS SDK
 // is not part of the page's critical path.
+import { watchDeclarative as watchDeclarativeOn } from './declarative';
+import { watchRecommendations as watchRecommendationsWith, type RecommendationOptions, type RecommendationWatch } from './recommendations';
 import { createTrackerWith } from './tracker';
-import type { Tracker, TrackerConfig } from './types';
+import type { AnyEvents, EventCatalog, Tracker, TrackerConfig } from './types';
 
-/** A new, independent tracker; with a config it is initialised at once. Default: not initialised. */
-export function createTracker(config?: TrackerConfig): Tracker {
-  return createTrackerWith(() => import('./sender'), config);
+/**
+ * A new, independent tracker; with a config it is initialised at once. Default: not initialised.
+ * Give it your event catalogue, `createTracker<ShopEvents>(config)`, to have track() type-checked.
+ */
+export function createTracker<Events extends EventCatalog<Events> = AnyEvents>(config?: TrackerConfig): Tracker<Events> {
+  return createTrackerWith(() => import('./sender'), config) as unknown as Tracker<Events>;
 }
 
 const defaultTracker = createTracker();
@@ -25,6 +30,21 @@ export const optOut: Tracker['optOut'] = () => defaultTracker.optOut();
 /** Resumes tracking after optOut(). */
 export const optIn: Tracker['optIn'] = () => defaultTracker.optIn();
 
+/**
+ * Watches a rendered recommendation list: items at least half in view count as seen, and
+ * `click(itemId)` tracks the click with the recommendationId and the seen items as impression.
+ * Default tracker: the package's default one.
+ */
+export function watchRecommendations(list: Element, options: RecommendationOptions, tracker: Pick<Tracker, 'track'> = defaultTracker): RecommendationWatch {
+  return watchRecommendationsWith(tracker, list, options);
+}
+
+/** Starts declarative tracking (data-personalize-* attributes) for the document; returns a function that stops it. Default tracker: the package's default one. */
+export function watchDeclarative(tracker: Pick<Tracker, 'track'> = defaultTracker): () => void {
+  return watchDeclarativeOn(tracker);
+}
+
+export type { RecommendationOptions, RecommendationWatch } from './recommendations';
 export { SESSION_STORAGE_KEY } from './session';
 export { QUEUE_DATABASE, QUEUE_STORE } from './queue';
 export { CONSENT_STORAGE_KEY } from './consent';

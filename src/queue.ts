@@ -14,19 +14,13 @@ export const QUEUE_STORE = 'events';
 export interface EventQueue {
   /** Queues a record now; the IndexedDB write of all records added in one tick is one transaction. */
   add(record: QueuedEvent): void;
-  /** This page's own queued records, oldest first (no IndexedDB read). */
-  pending(): QueuedEvent[];
-  /** Drops records from the mirror (delivered, dropped, or delivered by another page). */
-  forget(keys: Iterable<string>): void;
+  /** This page's own queued records by key (no IndexedDB read needed); the sender deletes settled ones. */
+  readonly mirror: Map<string, QueuedEvent>;
   /** Deletes every queued event, of every page (opt-out). */
   clear(): Promise<unknown>;
   /** Runs an IndexedDB operation after every write before it; undefined once in memory-only mode. */
   run<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined>;
-  /** How many of this page's own records wait. */
-  readonly size: number;
 }
-
-export const byKey = (a: QueuedEvent, b: QueuedEvent) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export function createQueue(onStorageFailure: (cause: unknown) => void): EventQueue {
   const mirror = new Map<string, QueuedEvent>();
@@ -80,18 +74,12 @@ export function createQueue(onStorageFailure: (cause: unknown) => void): EventQu
       mirror.set(record.key, record);
       if (durable && unwritten.push(record) === 1) queueMicrotask(writeUnwritten);
     },
-    pending: () => [...mirror.values()].sort(byKey),
-    forget(keys) {
-      for (const key of keys) mirror.delete(key);
-    },
+    mirror,
     clear() {
       mirror.clear();
       unwritten = [];
       return write((objectStore) => objectStore.clear());
     },
     run,
-    get size() {
-      return mirror.size;
-    },
   };
 }

@@ -3,7 +3,7 @@
 import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS } from './owner-lock';
 import type { EventQueue } from './queue';
 import { applyQueueBounds } from './queue-bounds';
-import type { StoredQueue } from './stored-queue';
+import { ownRecords, type StoredQueue } from './stored-queue';
 import { trackerError } from './tracker-error';
 import type { QueuedEvent, TrackerConfig, TrackerError } from './types';
 
@@ -19,7 +19,7 @@ export interface SendableOptions {
 }
 
 export async function sendableRecords({ queue, stored: storedQueue, config, owner, inFlight, report, sweep }: SendableOptions): Promise<QueuedEvent[]> {
-  const [stored, live] = sweep ? await Promise.all([storedQueue.readAll(), liveOwners()]) : [queue.pending(), undefined];
+  const [stored, live] = sweep ? await Promise.all([storedQueue.readAll(), liveOwners()]) : [ownRecords(queue), undefined];
   const now = Date.now();
   const isOrphan = (record: QueuedEvent) =>
     live ? !live.has(record.owner) : now - record.event.sentAt > ORPHAN_AGE_WITHOUT_LOCKS_MS;

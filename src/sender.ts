@@ -10,7 +10,7 @@ import { createPutEventsSender } from './put-events-client';
 import type { EventQueue } from './queue';
 import { createRetrySchedule } from './retry-schedule';
 import { sendableRecords } from './sendable';
-import { createStoredQueue } from './stored-queue';
+import { createStoredQueue, ownRecords } from './stored-queue';
 import type { FlushResult, TrackerConfig, TrackerError } from './types';
 
 export interface DeliveryOptions {
@@ -81,7 +81,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
         await stored.flushDeletes();
       });
     }
-    return { ...tally, pending: queue.size };
+    return { ...tally, pending: queue.mirror.size };
   }
 
   watchPageLifecycle({
@@ -114,7 +114,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
     sendNow() {
       void stored.flushDeletes();
       if (stopped) return;
-      const waiting = queue.pending().filter((record) => record.trackingId === config.trackingId && !inFlight.has(record.key));
+      const waiting = ownRecords(queue).filter((record) => record.trackingId === config.trackingId && !inFlight.has(record.key));
       for (const batch of splitToBudget(toBatches(waiting, config.maxBatchSize))) {
         // Keepalive bodies in flight share one 64 KB budget per page; the rest waits for the next visit.
         if (!budget.fits(requestBytes(batch))) break;

@@ -17,3 +17,6 @@ export function startNewSession(): string {
   writeStorage('sessionStorage', SESSION_STORAGE_KEY, sessionId);
   return sessionId;
 }
+
+/** Forgets the tab's session id (opt-out). */
+export const endSession = () => writeStorage('sessionStorage', SESSION_STORAGE_KEY);

@@ -2,10 +2,15 @@
 // in the sender chunk so the loader carries only the write path. Deletes are gathered for a moment
 // into one IndexedDB transaction: one per request cost more main-thread time than the sends.
 import { delMany, values } from 'idb-keyval';
-import { byKey, type EventQueue } from './queue';
+import type { EventQueue } from './queue';
 import type { QueuedEvent } from './types';
 
 const DELETE_GATHER_MS = 200;
+
+const byKey = (a: QueuedEvent, b: QueuedEvent) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** This page's own queued records, oldest first, from memory. */
+export const ownRecords = (queue: EventQueue) => [...queue.mirror.values()].sort(byKey);
 
 export interface StoredQueue {
   /** Every stored record of every page, oldest first; the mirror forgets own records no longer stored. */
@@ -31,15 +36,15 @@ export function createStoredQueue(queue: EventQueue): StoredQueue {
   return {
     async readAll() {
       void flushDeletes(); // ordered before the read below
-      const mirrored = queue.pending().map((record) => record.key); // all written before the read below
+      const mirrored = [...queue.mirror.keys()]; // all written before the read below
       const stored = await queue.run((store) => values<QueuedEvent>(store));
-      if (!stored) return queue.pending();
+      if (!stored) return ownRecords(queue);
       const storedKeys = new Set(stored.map((record) => record.key));
-      queue.forget(mirrored.filter((key) => !storedKeys.has(key)));
+      for (const key of mirrored) if (!storedKeys.has(key)) queue.mirror.delete(key);
       return stored.sort(byKey);
     },
     remove(keys) {
-      queue.forget(keys);
+      for (const key of keys) queue.mirror.delete(key);
       gathered.push(...keys);
       timer ??= setTimeout(flushDeletes, DELETE_GATHER_MS);
     },

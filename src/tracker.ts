@@ -5,9 +5,9 @@ import { checkConfig, checkUserId } from './config';
 import { isOptedOut, storeChoice, watchChoice } from './consent';
 import { MAX_BATCH } from './limits';
 import { createQueue, type EventQueue } from './queue';
-import { newEventId, randomId } from './random-id';
+import { randomId } from './random-id';
 import type { Delivery, DeliveryOptions } from './sender';
-import { currentSessionId, startNewSession } from './session';
+import { currentSessionId, endSession, startNewSession } from './session';
 import { trackerError } from './tracker-error';
 import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from './types';
 import { toEventFields } from './validate';
@@ -32,11 +32,11 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   let optedOut = isOptedOut();
   const beforeInit: QueuedEvent[] = [];
 
-  /** Forgets everything queued: nothing is stored or sent while opted out. */
+  /** Forgets everything queued and the session: nothing is stored or sent while opted out. */
   function dropQueue(): void {
     beforeInit.length = 0;
-    clearTimeout(flushTimer);
-    flushTimer = undefined;
+    sessionId = undefined;
+    endSession();
     void queue?.clear();
   }
 
@@ -44,7 +44,6 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     if (config?.debug) console.debug(`[personalize-tracker] ${message}`, ...details);
   };
   const report = (error: TrackerError) => {
-    log(error.message);
     try {
       (config?.onError ?? console.warn)(error);
     } catch {
@@ -68,12 +67,12 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     clearTimeout(flushTimer);
     flushTimer = undefined;
     addedSinceFlush = 0;
-    const notSent = (): FlushResult => ({ delivered: 0, rejected: 0, pending: queue?.size ?? beforeInit.length });
+    const notSent = (): FlushResult => ({ delivered: 0, rejected: 0, pending: queue?.mirror.size ?? beforeInit.length });
     if (!config || optedOut) return Promise.resolve(notSent());
     return getDelivery()
       .then((ready) => ready.flush(trigger))
       .catch((cause) => {
-        report(trackerError('delivery-failed', `could not send (${cause}); events stay queued`));
+        report(trackerError('delivery-failed', `sending failed (${cause}); events stay queued`));
         return notSent();
       });
   }
@@ -87,7 +86,9 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
 
   function loadWhenIdle(): void {
     const load = () => optedOut || void getDelivery().catch(() => undefined);
-    const whenLoaded = () => ('requestIdleCallback' in window ? requestIdleCallback(load, { timeout: IDLE_WARM_TIMEOUT_MS }) : setTimeout(load));
+    // Safari has no requestIdleCallback: setTimeout takes the same call, its delay argument then reads as 0.
+    const whenIdle = (self.requestIdleCallback ?? setTimeout) as (callback: () => void, options: IdleRequestOptions) => void;
+    const whenLoaded = () => whenIdle(load, { timeout: IDLE_WARM_TIMEOUT_MS });
     if (document.readyState === 'complete') whenLoaded();
     else addEventListener('load', whenLoaded, { once: true });
   }
@@ -95,7 +96,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   const tracker: Tracker = {
     init(newConfig) {
       checkConfig(newConfig);
-      if (config) return report(trackerError('config-invalid', 'init() was called again; ignored'));
+      if (config) return; // documented: the first configuration stays; more trackers come from createTracker()
       config = { ...newConfig };
       userId ??= config.userId;
       optedOut = isOptedOut(config.respectDoNotTrack);
@@ -103,18 +104,18 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
         optedOut = isOptedOut(config!.respectDoNotTrack);
         if (optedOut) dropQueue();
       });
-      queue = createQueue((cause) => report(trackerError('storage-unavailable', `IndexedDB is unavailable (${cause}); events are kept in memory only`)));
-      if (optedOut) dropQueue();
+      queue = createQueue((cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
+      if (optedOut) dropQueue(); // also what an optOut() before init() could not yet reach
       for (const record of beforeInit.splice(0)) enqueue({ ...record, trackingId: config.trackingId });
       loadWhenIdle();
     },
     track(eventType: string, properties?: TrackProperties) {
-      const event = toEventFields(eventType, properties, Date.now(), newEventId);
+      const event = toEventFields(eventType, properties, Date.now(), randomId);
       if (optedOut) return; // input errors still throw, so a developer sees them whatever the visitor chose
       sessionId ??= currentSessionId();
       // Keys sort by tracking time (13 digits until the year 2286), then call order; the owner id makes them unique across pages.
-      const key = `${event.sentAt}-${(keySequence++).toString(36)}-${owner.slice(0, 8)}`;
-      const record: QueuedEvent = { key, owner, trackingId: config?.trackingId ?? '', sessionId, event };
+      const key = `${event.sentAt}-${(keySequence++).toString(36)}-${owner}`;
+      const record = { key, owner, trackingId: config?.trackingId, sessionId, event } as QueuedEvent; // trackingId set at init
       if (userId) record.userId = userId;
       if (config) enqueue(record);
       else beforeInit.push(record);

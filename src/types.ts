@@ -100,12 +100,24 @@ export interface FlushResult {
   pending: number;
 }
 
-/** A tracker: the same methods as the package's top-level functions. */
-export interface Tracker {
+/**
+ * An app's own event catalogue for a typed tracker: each event type with its properties, e.g.
+ * `{ MovieRating: { itemId: string; eventValue: number }; PageView: { path: string } }`.
+ */
+export type EventCatalog<Events> = { [EventType in keyof Events]: TrackProperties };
+
+/** Any event type with any properties: the catalogue of an untyped tracker. */
+export type AnyEvents = Record<string, TrackProperties>;
+
+/** track()'s arguments after the event type: the properties, optional only if every one of them is. */
+export type TrackArguments<Properties> = {} extends Properties ? [properties?: Properties] : [properties: Properties];
+
+/** A tracker: the same methods as the package's top-level functions. `Events` types track(). */
+export interface Tracker<Events extends EventCatalog<Events> = AnyEvents> {
   /** Configures the tracker and delivers events left by earlier pages. */
   init(config: TrackerConfig): void;
   /** Validates, stamps and queues one event. Throws a `TypeError` for invalid input; nothing is queued then. */
-  track(eventType: string, properties?: TrackProperties): void;
+  track<EventType extends keyof Events & string>(eventType: EventType, ...properties: TrackArguments<Events[EventType]>): void;
   /** Attaches `userId` to later events, keeping the session so the anonymous history joins the user. */
   identify(userId: string): void;
   /** For logout: clears the user and starts a new session. */

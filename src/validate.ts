@@ -23,7 +23,7 @@ function fail(caller: string, field: string, expected: string, got: unknown): ne
   throw new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`);
 }
 
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`);
+const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
 /** Checks a string of 1..max characters and returns it. */
 export function checkString(caller: string, field: string, value: unknown, max: number): string {
@@ -81,7 +81,7 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
   const { eventValue, impression, metricAttribution } = props;
   if (eventValue !== undefined) {
     const number = typeof eventValue === 'string' && eventValue.trim() !== '' ? Number(eventValue) : eventValue;
-    if (typeof number !== 'number' || !Number.isFinite(number)) fail('track()', 'eventValue', 'a finite number or numeric string', JSON.stringify(eventValue) ?? describe(eventValue));
+    if (typeof number !== 'number' || !Number.isFinite(number)) fail('track()', 'eventValue', 'a finite number or numeric string', JSON.stringify(eventValue));
     fields.eventValue = number;
   }
   if (impression !== undefined) {

@@ -11,9 +11,11 @@ export function readStorage(kind: StorageKind, key: string): string | null {
   }
 }
 
-export function writeStorage(kind: StorageKind, key: string, value: string): void {
+/** Stores `value`, or removes the key when `value` is undefined. */
+export function writeStorage(kind: StorageKind, key: string, value?: string): void {
   try {
-    window[kind].setItem(key, value);
+    if (value === undefined) window[kind].removeItem(key);
+    else window[kind].setItem(key, value);
   } catch {
     // blocked or full: the caller keeps its value in memory
   }

@@ -64,10 +64,10 @@ describe('toEventFields maps track() onto Event fields', () => {
 const REFUSED: [string, () => unknown, RegExp][] = [
   ['empty eventType', () => map(''), /eventType must be 1-256 characters \(got 0\)/],
   ['eventType too long', () => map(long(257)), /eventType must be 1-256 characters \(got 257\)/],
-  ['eventType not a string', () => map(42), /eventType must be 1-256 characters \(got a number\)/],
+  ['eventType not a string', () => map(42), /eventType must be 1-256 characters \(got number\)/],
   ['itemId too long', () => map('View', { itemId: long(300) }), /^track\(\): itemId must be 1-256 characters \(got 300\)$/],
   ['empty itemId', () => map('View', { itemId: '' }), /itemId must be 1-256 characters \(got 0\)/],
-  ['itemId not a string', () => map('View', { itemId: 7 as unknown as string }), /itemId must be 1-256 characters \(got a number\)/],
+  ['itemId not a string', () => map('View', { itemId: 7 as unknown as string }), /itemId must be 1-256 characters \(got number\)/],
   ['eventId too long', () => map('View', { eventId: long(257) }), /eventId must be 1-256 characters/],
   ['recommendationId too long', () => map('View', { recommendationId: long(41) }), /recommendationId must be 1-40 characters \(got 41\)/],
   ['non-numeric eventValue', () => map('Rate', { eventValue: 'four' }), /eventValue must be a finite number/],
@@ -86,7 +86,7 @@ const REFUSED: [string, () => unknown, RegExp][] = [
   ['a Map in properties', () => map('View', { lookup: new Map() }), /properties.lookup must be JSON-serialisable \(got a Map instance\)/],
   ['metricAttribution blank', () => map('View', { metricAttribution: { eventAttributionSource: '   ' } }), /eventAttributionSource must be 1-1024 printable ASCII characters, not blank \(got "   "\)/],
   ['metricAttribution not ASCII', () => map('View', { metricAttribution: { eventAttributionSource: 'café' } }), /printable ASCII/],
-  ['properties not an object', () => map('View', 'movie3' as unknown as TrackProperties), /properties must be an object \(got a string\)/],
+  ['properties not an object', () => map('View', 'movie3' as unknown as TrackProperties), /properties must be an object \(got string\)/],
 ];
 // recommendationId and impression are top-level fields when spelled exactly; any other casing is a property key.
 for (const key of ['userId', 'SESSIONID', 'eventType', 'Timestamp', 'RecommendationID', 'IMPRESSION']) {

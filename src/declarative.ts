@@ -1,0 +1,57 @@
+// Declarative tracking for script-tag users: one delegated click listener on the document (so it
+// also covers elements added later) tracks `data-personalize-event` elements, and clicks on items
+// of `data-personalize-recommendation-id` lists with their impressions. Attributes go through the
+// same validation as track(); an invalid one is reported on the console and nothing is sent.
+import { ITEM_SELECTOR, watchRecommendations, type RecommendationWatch } from './recommendations';
+import type { Tracker, TrackProperties } from './types';
+
+const EVENT_SELECTOR = '[data-personalize-event]';
+const LIST_SELECTOR = '[data-personalize-recommendation-id]';
+
+/** The properties an element declares through its data-personalize-* attributes. */
+export function declaredProperties(element: Element): TrackProperties {
+  const { personalizeItemId: itemId, personalizeEventValue: eventValue, personalizeProperties: json } = (element as HTMLElement).dataset;
+  let extra: TrackProperties = {};
+  if (json) {
+    try {
+      extra = JSON.parse(json);
+    } catch {
+      throw new TypeError(`data-personalize-properties must be a JSON object (got ${json})`);
+    }
+  }
+  return { ...extra, ...(itemId !== undefined ? { itemId } : {}), ...(eventValue !== undefined ? { eventValue } : {}) };
+}
+
+/** Starts declarative tracking on the document for `tracker`; returns a function that stops it. */
+export function watchDeclarative(tracker: Pick<Tracker, 'track'>, root: Document = document): () => void {
+  const lists = new Map<Element, RecommendationWatch>();
+  const watchLists = () => {
+    root.querySelectorAll(LIST_SELECTOR).forEach((list) => {
+      const recommendationId = list.getAttribute('data-personalize-recommendation-id') ?? '';
+      const eventType = list.getAttribute('data-personalize-click-event') ?? undefined;
+      if (!lists.has(list)) lists.set(list, watchRecommendations(tracker, list, { recommendationId, eventType }));
+    });
+    for (const [list, watch] of lists) if (!list.isConnected) (watch.disconnect(), lists.delete(list));
+  };
+  const onClick = (event: Event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const declared = target?.closest(EVENT_SELECTOR);
+    const item = target?.closest(ITEM_SELECTOR);
+    const list = item?.closest(LIST_SELECTOR);
+    try {
+      if (declared) tracker.track(declared.getAttribute('data-personalize-event') ?? '', declaredProperties(declared));
+      else if (item && list) lists.get(list)?.click(item.getAttribute('data-personalize-item-id') ?? '', declaredProperties(item));
+    } catch (error) {
+      console.error('personalize-tracker: declarative tracking of', declared ?? item, 'failed:', error);
+    }
+  };
+  const additions = new MutationObserver(watchLists);
+  watchLists();
+  additions.observe(root.documentElement, { childList: true, subtree: true });
+  root.addEventListener('click', onClick, true); // capture: still seen when the page stops propagation
+  return () => {
+    root.removeEventListener('click', onClick, true);
+    additions.disconnect();
+    lists.forEach((watch) => watch.disconnect());
+  };
+}
