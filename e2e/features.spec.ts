@@ -59,17 +59,6 @@ test('a click in a visible recommendation list carries the seen items as impress
   expect(event).toMatchObject({ eventType: 'Click', itemId: 'r3', recommendationId: 'rec-123', impression: ['r1', 'r2', 'r3'] });
 });
 
-test('watchRecommendations from code tracks a carousel rendered by the app', async ({ page, siteUrl, setup, emulator }) => {
-  await openWarm(page, siteUrl, setup);
-  await addHtml(page, `<div id="carousel"><span data-personalize-item-id="c1">c1</span><span data-personalize-item-id="c2">c2</span></div>`);
-  // The npm API is exercised through the same module the script tag uses: a typed call from the SPA demo covers the import.
-  const status = await page.evaluate(() => (window as any).personalize.track('Click', { itemId: 'c2', recommendationId: 'rec-9', impression: ['c1', 'c2'] }));
-  expect(status).toBeUndefined();
-  await page.evaluate(() => (window as any).personalize.flush());
-  const [event] = await emulator.waitForEvents(1);
-  expect(event).toMatchObject({ itemId: 'c2', recommendationId: 'rec-9', impression: ['c1', 'c2'] });
-});
-
 test('after optOut() and a reload nothing is stored or sent; after optIn() events flow again', async ({ page, siteUrl, setup, emulator }) => {
   await openTrackerPage(page, siteUrl, setup);
   await page.evaluate(() => {
@@ -108,4 +97,20 @@ test('respectDoNotTrack honours Global Privacy Control until optIn()', async ({ 
   await page.evaluate(() => (window as any).personalize.flush());
   const events = await emulator.waitForEvents(1);
   expect(events.map((event) => event.itemId)).toEqual(['gpc-opted-in']);
+});
+
+test('debug: true logs each tracked event, each batch and each outcome', async ({ page, siteUrl, setup, emulator }) => {
+  const logs: string[] = [];
+  page.on('console', (message) => logs.push(message.text()));
+  await openTrackerPage(page, siteUrl, setup, { config: { debug: true } });
+  await page.evaluate(() => (window as any).personalize.track('View', { itemId: 'debugged' }));
+  await emulator.faults({ fail: { count: 1, error: 'ServiceUnavailable' } });
+  await page.evaluate(() => (window as any).personalize.flush());
+  await emulator.waitForEvents(1, 15_000);
+  const text = logs.join('\n');
+  expect(text).toMatch(/\[personalize-tracker\] tracked/);
+  expect(text).toMatch(/\[personalize-tracker\] sending 1 event\(s\) of session [0-9a-f-]{36}/);
+  expect(text).toMatch(/\[personalize-tracker\] PutEvents failed \(ServiceUnavailable: .*\): transient/);
+  expect(text).toMatch(/\[personalize-tracker\] retry 1 in \d+ ms/);
+  expect(text).toMatch(/\[personalize-tracker\] delivered 1 event\(s\)/);
 });

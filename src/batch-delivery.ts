@@ -40,8 +40,9 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
     keys.forEach((key) => inFlight.add(key));
     budget.take(bytes);
     try {
+      log(`sending ${keys.length} event(s) of session ${batch.sessionId}${batch.userId ? `, user ${batch.userId}` : ''}`, batch.records.map((record) => record.event));
       await sender.send(batch);
-      log(`delivered ${keys.length} event(s)`, batch.records.map((record) => record.event));
+      log(`delivered ${keys.length} event(s)`);
       retry.succeeded();
       tally.delivered += keys.length;
       stored.remove(keys);

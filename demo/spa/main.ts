@@ -1,8 +1,8 @@
 // The SPA: hash routes driven by history.pushState, tracked through the npm package exactly as a
 // bundled app would use it. Every route change is a PageView; a movie page is also a View.
-import { flush, identify, init, reset, track } from 'personalize-tracker';
+import { flush, identify, init, reset, track, watchRecommendations, type RecommendationWatch } from 'personalize-tracker';
 import type { TrackerError, TrackProperties } from 'personalize-tracker';
-import { cartView, homeView, movieView, notFoundView, type Movie } from './views';
+import { cartView, homeView, movieView, notFoundView, recommendationStrip, type Movie } from './views';
 
 const movies = window.DEMO_MOVIES;
 const config = window.DEMO_CONFIG;
@@ -15,6 +15,7 @@ const logoutButton = document.querySelector<HTMLButtonElement>('[data-testid="lo
 const flushButton = document.querySelector<HTMLButtonElement>('[data-testid="flush"]')!;
 const cart: Movie[] = [];
 let shownPath: string | undefined;
+let recommendations: RecommendationWatch | undefined;
 
 function say(message: string): void {
   flash.textContent = message;
@@ -70,7 +71,11 @@ function render(): void {
   else if (path === '/cart') view.replaceChildren(...cartView(cart));
   else if (movie) {
     safeTrack('View', { itemId: movie.id });
-    view.replaceChildren(...movieView(movie, handlers));
+    // A real shop would show GetRecommendations results; the demo recommends the next three movies.
+    const { strip, list } = recommendationStrip(movies.filter((other) => other.id !== movie.id).slice(0, 3));
+    view.replaceChildren(strip, ...movieView(movie, handlers));
+    recommendations?.disconnect();
+    recommendations = watchRecommendations(list, { recommendationId: `demo-rec-${movie.id}` });
   } else view.replaceChildren(...notFoundView(path));
   window.scrollTo(0, 0);
 }
@@ -82,6 +87,8 @@ function navigate(hash: string): void {
 
 document.addEventListener('click', (event) => {
   const link = (event.target as Element).closest<HTMLAnchorElement>('a[href^="#/"]');
+  const recommended = link?.closest('[data-personalize-item-id]')?.getAttribute('data-personalize-item-id');
+  if (recommended) recommendations?.click(recommended);
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
   event.preventDefault();
   navigate(link.getAttribute('href')!);

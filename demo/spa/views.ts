@@ -99,3 +99,12 @@ export function cartView(items: Movie[]): Node[] {
 export function notFoundView(path: string): Node[] {
   return [element('h1', { text: 'Not found' }), element('p', { text: `No page at ${path}. ` }, [element('a', { href: '#/', text: 'Back to the movies' })])];
 }
+
+/** "More like this": the SPA renders its own recommendation strip and watches it from code. */
+export function recommendationStrip(movies: Movie[]): { strip: HTMLElement; list: HTMLElement } {
+  const list = element('ul', { class: 'strip', 'data-testid': 'recommendations' });
+  for (const movie of movies) {
+    list.append(element('li', { 'data-personalize-item-id': movie.id }, [element('a', { href: `#/movie/${movie.id}`, 'data-testid': `recommended-${movie.id}`, text: movie.title })]));
+  }
+  return { strip: element('section', {}, [element('h3', { text: 'More like this' }), list]), list };
+}

@@ -1,6 +1,7 @@
 // `npm run bench`: personalize-tracker, the AWS SDK snippet and Amplify side by side in Chromium
 // against the emulator. Prints the markdown table and writes e2e/bench/results/latest.{json,md}.
 import { writeFileSync } from 'node:fs';
+import { writeBenchToReadme } from './readme-table';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -89,7 +90,8 @@ try {
   if (!values['no-write']) {
     writeFileSync(`${RESULTS_DIR}/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(`${RESULTS_DIR}/latest.md`, markdown);
-    log(`wrote ${RESULTS_DIR}/latest.json and latest.md`);
+    writeBenchToReadme(markdown);
+    log(`wrote ${RESULTS_DIR}/latest.json and latest.md, and the table into README.md`);
   }
 } finally {
   await browser.close();

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { BENCH_END, BENCH_START, benchSection } from '../bench/readme-table';
 
 const MAX_STUB_BYTES = 400; // issue 3: the inline stub stays tiny
 const readme = readFileSync('README.md', 'utf8');
@@ -28,4 +29,9 @@ test('the stub queues calls in order as [method, arguments]', () => {
     ['track', ['View', { itemId: 'a' }]],
     ['init', [{ trackingId: 't' }]],
   ]);
+});
+
+test('the README shows the latest bench table, as `npm run bench` wrote it', () => {
+  const shown = readme.slice(readme.indexOf(BENCH_START) + BENCH_START.length, readme.indexOf(BENCH_END)).trim();
+  assert.equal(shown, benchSection(readFileSync('e2e/bench/results/latest.md', 'utf8')));
 });
