@@ -182,7 +182,9 @@ test('IndexedDB unavailable: reported, delivered from memory', async ({ page, si
 });
 
 test('a full queue drops the oldest events, reports each, and delivers the rest', async ({ context, page, siteUrl, setup, emulator }) => {
+  const warm = credentialsFetched(page);
   await openTrackerPage(page, siteUrl, setup, { config: { maxQueueLength: 5 } });
+  await warm; // the sender enforces the bounds: it must have loaded before the network goes
   await context.setOffline(true);
   await trackBurst(page, 'full', 8);
   await flush(page);

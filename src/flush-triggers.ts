@@ -1,7 +1,8 @@
 // The page lifecycle, in one place (https://developer.chrome.com/docs/web-platform/page-lifecycle-api).
 // Sends start when the page is hidden, the last moment a page is reliably told about, and on
 // pagehide, which Safari fires on some navigations without visibilitychange. Delivery is tried
-// again when the network returns and when a page comes back from the back/forward cache. There is
+// again when a page comes back from the back/forward cache. (Coming back online is heard by the
+// loader, tracker.ts: a sender that failed to load while offline is not there to hear it.) There is
 // deliberately no `unload` listener: it makes pages ineligible for the back/forward cache.
 
 export interface LifecycleHandlers {
@@ -9,8 +10,8 @@ export interface LifecycleHandlers {
   onHidden(): void;
   /** The page is being left (closed, navigated away, or frozen into the bfcache when `persisted`). */
   onPageHide(persisted: boolean): void;
-  /** A reason to try delivery again: back online, or restored from the bfcache. */
-  onResume(trigger: 'online' | 'pageshow'): void;
+  /** Restored from the back/forward cache: try delivery again. */
+  onResume(trigger: 'pageshow'): void;
 }
 
 /** Starts listening; returns a function that stops. */
@@ -19,18 +20,15 @@ export function watchPageLifecycle(handlers: LifecycleHandlers): () => void {
     if (document.visibilityState === 'hidden') handlers.onHidden();
   };
   const onPageHide = (event: PageTransitionEvent) => handlers.onPageHide(event.persisted);
-  const onOnline = () => handlers.onResume('online');
   const onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted) handlers.onResume('pageshow');
   };
   document.addEventListener('visibilitychange', onVisibilityChange);
   addEventListener('pagehide', onPageHide);
-  addEventListener('online', onOnline);
   addEventListener('pageshow', onPageShow);
   return () => {
     document.removeEventListener('visibilitychange', onVisibilityChange);
     removeEventListener('pagehide', onPageHide);
-    removeEventListener('online', onOnline);
     removeEventListener('pageshow', onPageShow);
   };
 }

@@ -12,7 +12,7 @@ const SENDER_FILE = 'personalize-tracker-sender.js';
 const GLOBAL_NAME = 'personalize';
 
 const script = document.currentScript as HTMLScriptElement | null; // only set while this file first runs
-const senderUrl = new URL(SENDER_FILE, script?.src || location.href).href;
+const senderUrl = `${new URL(SENDER_FILE, script?.src || location.href)}`;
 const tracker = createTrackerWith(() => import(/* webpackIgnore: true */ senderUrl));
 
 const target = window as unknown as Record<string, GlobalApi | undefined>;

@@ -91,7 +91,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
       ownerLock.release(); // a page holding a Web Lock cannot enter the bfcache
     },
     onResume(trigger) {
-      if (trigger === 'pageshow') ownerLock.hold();
+      ownerLock.hold();
       void delivery.flush(trigger);
     },
   });

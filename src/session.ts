@@ -18,5 +18,5 @@ export function startNewSession(): string {
   return sessionId;
 }
 
-/** Forgets the tab's session id (opt-out). */
-export const endSession = () => writeStorage('sessionStorage', SESSION_STORAGE_KEY);
+/** Forgets the tab's session id (opt-out): an empty value, which currentSessionId() replaces. */
+export const endSession = () => writeStorage('sessionStorage', SESSION_STORAGE_KEY, '');

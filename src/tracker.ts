@@ -41,7 +41,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   }
 
   const log = (message: string, ...details: unknown[]) => {
-    if (config?.debug) console.debug(`[personalize-tracker] ${message}`, ...details);
+    if (config?.debug) console.debug(`personalize-tracker: ${message}`, ...details);
   };
   const report = (error: TrackerError) => {
     try {
@@ -105,6 +105,8 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
         if (optedOut) dropQueue();
       });
       queue = createQueue((cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
+      // Back online: the loader listens itself, since a sender that failed to load offline is not there to hear it.
+      addEventListener('online', () => requestFlush('online'));
       if (optedOut) dropQueue(); // also what an optOut() before init() could not yet reach
       for (const record of beforeInit.splice(0)) enqueue({ ...record, trackingId: config.trackingId });
       loadWhenIdle();

@@ -11,11 +11,9 @@ export function readStorage(kind: StorageKind, key: string): string | null {
   }
 }
 
-/** Stores `value`, or removes the key when `value` is undefined. */
-export function writeStorage(kind: StorageKind, key: string, value?: string): void {
+export function writeStorage(kind: StorageKind, key: string, value: string): void {
   try {
-    if (value === undefined) window[kind].removeItem(key);
-    else window[kind].setItem(key, value);
+    window[kind].setItem(key, value);
   } catch {
     // blocked or full: the caller keeps its value in memory
   }

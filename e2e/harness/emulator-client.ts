@@ -1,43 +1,11 @@
 // Reads and drives a running emulator through its documented /__emulator/ endpoints.
 import { expect } from '@playwright/test';
+import type { EventRecord as LoggedEvent, RequestRecord as LoggedRequest } from '../emulator/event-log';
+import type { FaultScript } from '../emulator/faults';
 
-/** One accepted event as the emulator logged it (see e2e/emulator/README.md). */
-export interface LoggedEvent {
-  trackingId: string;
-  sessionId: string;
-  userId?: string;
-  eventType: string;
-  sentAt: number;
-  eventId?: string;
-  itemId?: string;
-  eventValue?: number;
-  properties?: string;
-  impression?: string[];
-  recommendationId?: string;
-  requestId: string;
-  receivedAt: number;
-}
-
-/** One PutEvents attempt, accepted or refused. */
-export interface LoggedRequest {
-  requestId: string;
-  receivedAt: number;
-  status: number;
-  errorType?: string;
-  message?: string;
-  trackingId?: string;
-  sessionId?: string;
-  userId?: string;
-  eventCount: number;
-  eventIds: string[];
-}
-
-export interface FaultScript {
-  fail?: { count: number; error: string; status?: number; retryAfterSeconds?: number };
-  latencyMs?: number;
-  down?: boolean;
-  poisonItemIds?: string[];
-}
+/** One accepted event, one PutEvents attempt, as the emulator logs them (see e2e/emulator/README.md). */
+export type { EventRecord as LoggedEvent, RequestRecord as LoggedRequest } from '../emulator/event-log';
+export type { FaultScript } from '../emulator/faults';
 
 export class EmulatorClient {
   constructor(readonly url: string) {}
