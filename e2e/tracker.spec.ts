@@ -158,7 +158,7 @@ test('events tracked while the service answers 5xx are delivered on the next vis
 
   const nextVisit = await context.newPage();
   await openTrackerPage(nextVisit, siteUrl, setup);
-  const events = await emulator.waitForEvents(5);
+  const events = await emulator.waitForEvents(5, 20_000); // another page's events wait out ORPHAN_GRACE_MS (10 s)
   expect(events).toHaveLength(5);
   for (const event of events) {
     expect(event.sessionId).toBe(tracked.sessionId);

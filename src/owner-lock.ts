@@ -9,6 +9,12 @@ const OWNER_LOCK_PREFIX = 'personalize-tracker:owner:';
 const SEND_LOCK = 'personalize-tracker:send';
 /** Without Web Locks, another page's events count as orphans once they are this old. */
 export const ORPHAN_AGE_WITHOUT_LOCKS_MS = 10 * 60_000;
+/**
+ * A page takes its lock when its sender loads, within seconds of its first event (idle, or the
+ * first flush). Younger events without a live owner may belong to a page still loading, so they
+ * are not orphans yet: sweeping them would race that page's own first send.
+ */
+export const ORPHAN_GRACE_MS = 10_000;
 
 const locks = (): LockManager | undefined => (typeof navigator !== 'undefined' ? navigator.locks : undefined);
 

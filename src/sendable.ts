@@ -1,6 +1,6 @@
 // Which stored events this page may send now: its own, and orphans whose page is gone (see
 // owner-lock.ts), for its trackingId; events beyond the queue's bounds are dropped and reported.
-import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS } from './owner-lock';
+import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS, ORPHAN_GRACE_MS } from './owner-lock';
 import type { EventQueue } from './queue';
 import { applyQueueBounds } from './queue-bounds';
 import { ownRecords, type StoredQueue } from './stored-queue';
@@ -18,11 +18,23 @@ export interface SendableOptions {
   sweep: boolean;
 }
 
-export async function sendableRecords({ queue, stored: storedQueue, config, owner, inFlight, report, sweep }: SendableOptions): Promise<QueuedEvent[]> {
+export interface Sendable {
+  records: QueuedEvent[];
+  /** When events of a gone page become orphans old enough to sweep, if some are still younger. */
+  sweepAgainInMs?: number;
+}
+
+export async function sendableRecords({ queue, stored: storedQueue, config, owner, inFlight, report, sweep }: SendableOptions): Promise<Sendable> {
   const [stored, live] = sweep ? await Promise.all([storedQueue.readAll(), liveOwners()]) : [ownRecords(queue), undefined];
   const now = Date.now();
-  const isOrphan = (record: QueuedEvent) =>
-    live ? !live.has(record.owner) : now - record.event.sentAt > ORPHAN_AGE_WITHOUT_LOCKS_MS;
+  let sweepAgainInMs: number | undefined;
+  const isOrphan = (record: QueuedEvent) => {
+    const age = now - record.event.sentAt;
+    if (live ? live.has(record.owner) : age <= ORPHAN_AGE_WITHOUT_LOCKS_MS) return false;
+    if (age > ORPHAN_GRACE_MS) return true;
+    sweepAgainInMs = Math.min(sweepAgainInMs ?? Infinity, ORPHAN_GRACE_MS - age + 1);
+    return false;
+  };
   const candidates = stored.filter(
     (record) => record.trackingId === config.trackingId && !inFlight.has(record.key) && (record.owner === owner || isOrphan(record)),
   );
@@ -34,5 +46,5 @@ export async function sendableRecords({ queue, stored: storedQueue, config, owne
       report(trackerError('queue-full', `dropped a "${record.event.eventType}" event: more than maxQueueLength events were waiting`, record));
     }
   }
-  return kept;
+  return { records: kept, sweepAgainInMs };
 }

@@ -31,7 +31,7 @@ export interface Delivery {
 
 const MAX_PARALLEL_REQUESTS = 4; // requests in flight during a pass
 const SWEEP_INTERVAL_MS = 60_000; // routine passes look for orphaned events at most this often
-const SWEEP_TRIGGERS = ['start', 'pageshow', 'online', 'flush', 'retry'];
+const SWEEP_TRIGGERS = ['start', 'pageshow', 'online', 'flush', 'retry', 'sweep'];
 
 export function createDelivery({ config: givenConfig, queue, owner, report, log }: DeliveryOptions): Delivery {
   const config = resolveOptions(givenConfig, report);
@@ -48,6 +48,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
   let waitingPass: Promise<FlushResult> | undefined;
   let waitingTriggers = new Set<string>();
   let lastSweep = 0;
+  let sweepTimer: ReturnType<typeof setTimeout> | undefined;
 
   const stored = createStoredQueue(queue);
   const deliverBatch = createBatchDelivery({ sender, stored, inFlight, budget, retry, report, log, stop: () => !stopped && (stopped = true) });
@@ -76,7 +77,13 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
       const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || Date.now() - lastSweep > SWEEP_INTERVAL_MS;
       if (sweep) lastSweep = Date.now();
       await withSendLock(async () => {
-        const records = await sendableRecords({ queue, stored, config, owner, inFlight, report, sweep });
+        const { records, sweepAgainInMs } = await sendableRecords({ queue, stored, config, owner, inFlight, report, sweep });
+        if (sweepAgainInMs !== undefined) {
+          sweepTimer ??= setTimeout(() => {
+            sweepTimer = undefined;
+            void delivery.flush('sweep');
+          }, sweepAgainInMs);
+        }
         await deliverAll(splitToBudget(toBatches(records, config.maxBatchSize)), tally);
         await stored.flushDeletes();
       });
@@ -113,7 +120,9 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
     },
     sendNow() {
       void stored.flushDeletes();
-      if (stopped) return;
+      // During a backoff the events wait, here or in IndexedDB for the next visit: a tab switched
+      // back and forth must not become a retry loop against a throttling service.
+      if (stopped || retry.waiting()) return;
       const waiting = ownRecords(queue).filter((record) => record.trackingId === config.trackingId && !inFlight.has(record.key));
       for (const batch of splitToBudget(toBatches(waiting, config.maxBatchSize))) {
         // Keepalive bodies in flight share one 64 KB budget per page; the rest waits for the next visit.
