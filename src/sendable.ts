@@ -25,7 +25,8 @@ export interface Sendable {
 }
 
 export async function sendableRecords({ queue, stored: storedQueue, config, owner, inFlight, report, sweep }: SendableOptions): Promise<Sendable> {
-  const [stored, live] = sweep ? await Promise.all([storedQueue.readAll(), liveOwners()]) : [ownRecords(queue), undefined];
+  const live = sweep ? await liveOwners() : undefined;
+  const stored = sweep ? await storedQueue.readAll(owner, live) : ownRecords(queue);
   const now = Date.now();
   let sweepAgainInMs: number | undefined;
   const isOrphan = (record: QueuedEvent) => {

@@ -1,7 +1,7 @@
 // The sender's half of the queue: reading every stored record and deleting settled ones. It lives
 // in the sender chunk so the loader carries only the write path. Deletes are gathered for a moment
 // into one IndexedDB transaction: one per request cost more main-thread time than the sends.
-import { delMany, values } from 'idb-keyval';
+import { delMany, getMany, keys as storedKeysOf } from 'idb-keyval';
 import type { EventQueue } from './queue';
 import type { QueuedEvent } from './types';
 
@@ -12,9 +12,16 @@ const byKey = (a: QueuedEvent, b: QueuedEvent) => (a.key < b.key ? -1 : a.key > 
 /** This page's own queued records, oldest first, from memory. */
 export const ownRecords = (queue: EventQueue) => [...queue.mirror.values()].sort(byKey);
 
+/** The owner id inside a queue key, `${sentAt}-${sequence}-${owner}` (see tracker.ts). */
+export const ownerOfKey = (key: string) => key.slice(key.indexOf('-', key.indexOf('-') + 1) + 1);
+
 export interface StoredQueue {
-  /** Every stored record of every page, oldest first; the mirror forgets own records no longer stored. */
-  readAll(): Promise<QueuedEvent[]>;
+  /**
+   * This page's own records and the stored records of other pages not in `liveOwners`, oldest
+   * first. Only those other records are read in full: the keys name each record's owner. The
+   * mirror forgets own records no longer stored (another page delivered them).
+   */
+  readAll(owner: string, liveOwners?: Set<string>): Promise<QueuedEvent[]>;
   /** Deletes delivered or dropped records (at once from memory, soon from IndexedDB). */
   remove(keys: string[]): void;
   /** Deletes now what remove() gathered (page hide: timers may not run again). */
@@ -34,14 +41,16 @@ export function createStoredQueue(queue: EventQueue): StoredQueue {
   }
 
   return {
-    async readAll() {
+    async readAll(owner, liveOwners) {
       void flushDeletes(); // ordered before the read below
       const mirrored = [...queue.mirror.keys()]; // all written before the read below
-      const stored = await queue.run((store) => values<QueuedEvent>(store));
-      if (!stored) return ownRecords(queue);
-      const storedKeys = new Set(stored.map((record) => record.key));
-      for (const key of mirrored) if (!storedKeys.has(key)) queue.mirror.delete(key);
-      return stored.sort(byKey);
+      const keys = await queue.run((store) => storedKeysOf<string>(store));
+      if (!keys) return ownRecords(queue);
+      const stored = new Set(keys);
+      for (const key of mirrored) if (!stored.has(key)) queue.mirror.delete(key);
+      const othersKeys = keys.filter((key) => ownerOfKey(key) !== owner && !liveOwners?.has(ownerOfKey(key)));
+      const others = othersKeys.length > 0 ? ((await queue.run((store) => getMany<QueuedEvent>(othersKeys, store))) ?? []) : [];
+      return [...ownRecords(queue), ...others.filter((record) => record !== undefined)].sort(byKey);
     },
     remove(keys) {
       for (const key of keys) queue.mirror.delete(key);
