@@ -45,7 +45,12 @@ export function watchDeclarative(tracker: Pick<Tracker, 'track'>, root: Document
       console.error('personalize-tracker: declarative tracking of', declared ?? item, 'failed:', error);
     }
   };
-  const additions = new MutationObserver(watchLists);
+  // Rescan only when a recommendation list may have come or gone, not on every render of the page.
+  const touchesLists = (node: Node) => node instanceof Element && (node.matches(LIST_SELECTOR) || node.querySelector(LIST_SELECTOR) !== null);
+  const additions = new MutationObserver((mutations) => {
+    const changed = mutations.some((mutation) => [...mutation.addedNodes].some(touchesLists) || [...mutation.removedNodes].some(touchesLists));
+    if (changed) watchLists();
+  });
   watchLists();
   additions.observe(root.documentElement, { childList: true, subtree: true });
   root.addEventListener('click', onClick, true); // capture: still seen when the page stops propagation
