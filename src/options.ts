@@ -5,12 +5,15 @@ import { DEFAULT_MAX_EVENT_AGE_MS, DEFAULT_MAX_QUEUE_LENGTH } from './queue-boun
 import { trackerError } from './tracker-error';
 import type { TrackerConfig, TrackerError } from './types';
 
+/** How long an event may wait before a flush starts, unless `flushIntervalMs` says otherwise. */
+export const DEFAULT_FLUSH_INTERVAL_MS = 1_000;
+
 type NumericOption = 'maxBatchSize' | 'flushIntervalMs' | 'maxQueueLength' | 'maxEventAgeMs';
 
 /** Each option's smallest and largest value, and its default. */
 const NUMERIC_OPTIONS: [NumericOption, number, number, number][] = [
   ['maxBatchSize', 1, MAX_BATCH, MAX_BATCH],
-  ['flushIntervalMs', 0, Number.MAX_SAFE_INTEGER, 1_000],
+  ['flushIntervalMs', 0, Number.MAX_SAFE_INTEGER, DEFAULT_FLUSH_INTERVAL_MS],
   ['maxQueueLength', 1, Number.MAX_SAFE_INTEGER, DEFAULT_MAX_QUEUE_LENGTH],
   ['maxEventAgeMs', 1, Number.MAX_SAFE_INTEGER, DEFAULT_MAX_EVENT_AGE_MS],
 ];

@@ -4,6 +4,7 @@
 import { checkConfig, checkUserId } from './config';
 import { isOptedOut, storeChoice, watchChoice } from './consent';
 import { MAX_BATCH } from './limits';
+import { DEFAULT_FLUSH_INTERVAL_MS } from './options';
 import { createQueue, type EventQueue } from './queue';
 import { randomId } from './random-id';
 import type { Delivery, DeliveryOptions } from './sender';
@@ -12,7 +13,6 @@ import { trackerError } from './tracker-error';
 import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from './types';
 import { toEventFields } from './validate';
 
-export const DEFAULT_FLUSH_INTERVAL_MS = 1_000;
 const IDLE_WARM_TIMEOUT_MS = 5_000; // load the sender when idle, at the latest this long after load
 
 /** How the tracker gets its sender chunk: `import('./sender')` in the npm build, a URL by script tag. */
