@@ -59,7 +59,8 @@ test('shop: logging in attaches user-42 to later events in the same session', as
   await page.getByTestId('login').click();
   await page.getByTestId('add-to-cart-movie1').click();
   await page.getByTestId('flush').click();
-  await expect(page.getByTestId('flash')).toContainText(/Flushed: \d delivered, 0 rejected, 0 pending/); // an earlier pass may have sent the View
+  // An earlier pass may have sent the View. A cold sender chunk and credentials come first: 15 s.
+  await expect(page.getByTestId('flash')).toContainText(/Flushed: \d delivered, 0 rejected, 0 pending/, { timeout: 15_000 });
 
   const events = await receivedEvents();
   const view = events.find((event) => event.eventType === 'View');
@@ -72,7 +73,7 @@ test('shop: logging in attaches user-42 to later events in the same session', as
 
 test('shop: calls made before the tracker file loads are queued by the stub, then delivered', async ({ page }) => {
   // The static server holds the tracker back; DOMContentLoaded does not wait for an async script.
-  await page.goto(`${demo.shopUrl}?trackerDelay=5000`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${demo.shopUrl}?trackerDelay=10000`, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('movie-card-movie2').click();
   await page.getByTestId('rate-movie2-3').click();
   expect(await page.evaluate(() => (window as any).personalize.q?.map(([method, args]: [string, unknown[]]) => [method, args[0]]))).toEqual([
@@ -81,7 +82,7 @@ test('shop: calls made before the tracker file loads are queued by the stub, the
   ]);
 
   await expect
-    .poll(received, { timeout: 15_000, message: 'queued calls replayed and delivered' })
+    .poll(received, { timeout: 25_000, message: 'queued calls replayed and delivered' })
     .toEqual([
       expect.objectContaining({ eventType: 'View', itemId: 'movie2' }),
       expect.objectContaining({ eventType: 'MovieRating', itemId: 'movie2', eventValue: 3 }),

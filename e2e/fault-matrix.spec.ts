@@ -73,8 +73,12 @@ test('a throttling storm: attempts back off with growing gaps, then everything a
   const attempts = (await emulator.requests()).map((request) => request.receivedAt);
   const gaps = attempts.slice(1).map((at, i) => at - attempts[i]);
   expect(gaps).toHaveLength(4);
-  for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThan(gaps[i - 1]);
-  expect(gaps[0]).toBeGreaterThanOrEqual(400); // never a tight loop
+  // Retry n waits between half and all of 1 s × 2^(n-1) (equal jitter), and its timer starts only
+  // once the previous answer is in. So each gap is at least that floor, and the floors double. Two
+  // neighbours may meet at a window's edge (1000 ms both), but a gap always beats the one two back.
+  gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(500 * 2 ** i - 50)); // never a tight loop
+  for (let i = 2; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThan(gaps[i - 2]);
+  expect(gaps[3]).toBeGreaterThan(gaps[0] * 2);
   const outcome = outcomeOf('throttling storm', ids('throttled', 10), events);
   outcomes.push(outcome);
   expect(outcome).toMatchObject({ lost: [], duplicated: [] });

@@ -102,11 +102,14 @@ test('respectDoNotTrack honours Global Privacy Control until optIn()', async ({ 
 test('debug: true logs each tracked event, each batch and each outcome', async ({ page, siteUrl, setup, emulator }) => {
   const logs: string[] = [];
   page.on('console', (message) => logs.push(message.text()));
+  // The fault is set before the page opens: the sender may load and send as soon as the page idles.
+  await emulator.faults({ fail: { count: 1, error: 'ServiceUnavailable' } });
   await openTrackerPage(page, siteUrl, setup, { config: { debug: true } });
   await page.evaluate(() => (window as any).personalize.track('View', { itemId: 'debugged' }));
-  await emulator.faults({ fail: { count: 1, error: 'ServiceUnavailable' } });
   await page.evaluate(() => (window as any).personalize.flush());
   await emulator.waitForEvents(1, 15_000);
+  // The emulator logs the event before it answers; the page logs "delivered" once it reads the answer.
+  await expect.poll(() => logs.join('\n'), { timeout: 10_000 }).toMatch(/personalize-tracker: delivered 1 event\(s\)/);
   const text = logs.join('\n');
   expect(text).toMatch(/personalize-tracker: tracked/);
   expect(text).toMatch(/personalize-tracker: sending 1 event\(s\) of session [0-9a-f-]{36}/);
