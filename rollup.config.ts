@@ -84,7 +84,7 @@ const compile = (declarations = false) =>
       : { noEmit: false, declaration: false, outDir: undefined },
   });
 
-const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 } });
+const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 3 } });
 
 const config: RollupOptions[] = [
   {

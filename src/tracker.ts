@@ -79,7 +79,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
 
   function enqueue(record: QueuedEvent): void {
     queue!.add(record);
-    if (config!.debug) log('tracked', record.event);
+    log('tracked', record.event);
     if (++addedSinceFlush >= (config!.maxBatchSize ?? MAX_BATCH)) void requestFlush('batch-full');
     else flushTimer ??= setTimeout(() => void requestFlush('timer'), config!.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
   }
