@@ -59,6 +59,30 @@ test('a click in a visible recommendation list carries the seen items as impress
   expect(event).toMatchObject({ eventType: 'Click', itemId: 'r3', recommendationId: 'rec-123', impression: ['r1', 'r2', 'r3'] });
 });
 
+test('a container that becomes a recommendation list later, or gets new recommendations, is tracked with its current recommendationId', async ({ page, siteUrl, setup, emulator }) => {
+  await openWarm(page, siteUrl, setup);
+  await addHtml(page, `<ul id="carousel"><li data-personalize-item-id="c1">c1</li><li data-personalize-item-id="c2">c2</li></ul>`);
+  const nextFrames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  // An SPA renders the container first and sets the recommendation id once GetRecommendations answers.
+  await page.evaluate(() => document.getElementById('carousel')!.setAttribute('data-personalize-recommendation-id', 'rec-first'));
+  await nextFrames();
+  await page.click('text=c2');
+  // New recommendations in the same container: the old ones' impressions must not leak into them.
+  await page.evaluate(() => {
+    const carousel = document.getElementById('carousel')!;
+    carousel.innerHTML = '<li data-personalize-item-id="d1">d1</li><li data-personalize-item-id="d2">d2</li>';
+    carousel.setAttribute('data-personalize-recommendation-id', 'rec-second');
+  });
+  await nextFrames();
+  await page.click('text=d1');
+  await page.evaluate(() => (window as any).personalize.flush());
+  const events = (await emulator.waitForEvents(2)).sort((a, b) => a.itemId!.localeCompare(b.itemId!)); // two batches may race
+  expect(events.map(({ itemId, recommendationId, impression }) => ({ itemId, recommendationId, impression }))).toEqual([
+    { itemId: 'c2', recommendationId: 'rec-first', impression: ['c1', 'c2'] },
+    { itemId: 'd1', recommendationId: 'rec-second', impression: ['d1', 'd2'] },
+  ]);
+});
+
 test('after optOut() and a reload nothing is stored or sent; after optIn() events flow again', async ({ page, siteUrl, setup, emulator }) => {
   await openTrackerPage(page, siteUrl, setup);
   await page.evaluate(() => {

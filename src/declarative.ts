@@ -6,7 +6,9 @@ import { ITEM_SELECTOR, watchRecommendations, type RecommendationWatch } from '.
 import type { Tracker, TrackProperties } from './types';
 
 const EVENT_SELECTOR = '[data-personalize-event]';
-const LIST_SELECTOR = '[data-personalize-recommendation-id]';
+const LIST_ATTRIBUTE = 'data-personalize-recommendation-id';
+const LIST_EVENT_ATTRIBUTE = 'data-personalize-click-event';
+const LIST_SELECTOR = `[${LIST_ATTRIBUTE}]`;
 
 /** The properties an element declares through its data-personalize-* attributes. */
 export function declaredProperties(element: Element): TrackProperties {
@@ -27,8 +29,8 @@ export function watchDeclarative(tracker: Pick<Tracker, 'track'>, root: Document
   const lists = new Map<Element, RecommendationWatch>();
   const watchLists = () => {
     root.querySelectorAll(LIST_SELECTOR).forEach((list) => {
-      const recommendationId = list.getAttribute('data-personalize-recommendation-id') ?? '';
-      const eventType = list.getAttribute('data-personalize-click-event') ?? undefined;
+      const recommendationId = list.getAttribute(LIST_ATTRIBUTE) ?? '';
+      const eventType = list.getAttribute(LIST_EVENT_ATTRIBUTE) ?? undefined;
       if (!lists.has(list)) lists.set(list, watchRecommendations(tracker, list, { recommendationId, eventType }));
     });
     for (const [list, watch] of lists) if (!list.isConnected) (watch.disconnect(), lists.delete(list));
@@ -45,18 +47,29 @@ export function watchDeclarative(tracker: Pick<Tracker, 'track'>, root: Document
       console.error('personalize-tracker: declarative tracking of', declared ?? item, 'failed:', error);
     }
   };
-  // Rescan only when a recommendation list may have come or gone, not on every render of the page.
+  // Rescan only when a recommendation list may have come, gone or changed, not on every render of
+  // the page. A list whose attributes change (an SPA reusing its container for new recommendations)
+  // starts over: new recommendationId, nothing seen yet.
   const touchesLists = (node: Node) => node instanceof Element && (node.matches(LIST_SELECTOR) || node.querySelector(LIST_SELECTOR) !== null);
-  const additions = new MutationObserver((mutations) => {
-    const changed = mutations.some((mutation) => [...mutation.addedNodes].some(touchesLists) || [...mutation.removedNodes].some(touchesLists));
+  const changes = new MutationObserver((mutations) => {
+    let changed = false;
+    for (const mutation of mutations) {
+      if (mutation.type === 'attributes') {
+        const list = mutation.target as Element;
+        lists.get(list)?.disconnect();
+        changed = lists.delete(list) || list.hasAttribute(LIST_ATTRIBUTE) || changed;
+      } else {
+        changed ||= [...mutation.addedNodes].some(touchesLists) || [...mutation.removedNodes].some(touchesLists);
+      }
+    }
     if (changed) watchLists();
   });
   watchLists();
-  additions.observe(root.documentElement, { childList: true, subtree: true });
+  changes.observe(root.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: [LIST_ATTRIBUTE, LIST_EVENT_ATTRIBUTE] });
   root.addEventListener('click', onClick, true); // capture: still seen when the page stops propagation
   return () => {
     root.removeEventListener('click', onClick, true);
-    additions.disconnect();
+    changes.disconnect();
     lists.forEach((watch) => watch.disconnect());
   };
 }
