@@ -1,13 +1,11 @@
 // Issue 4: every valid event is delivered exactly once for training, whatever the page, the network
 // or the service does. Each fault is driven through the emulator's controls or the browser itself.
-import type { Page } from '@playwright/test';
 import { outcomeOf, summaryLine, type FaultOutcome } from './harness/fault-summary';
 import { expect, test } from './harness/fixtures';
-import { credentialsFetched, openTrackerPage, storedRecords, trackBurst, trackerErrors, trackerPageUrl } from './harness/tracker-page';
+import { credentialsFetched, flush, openTrackerPage, storedRecords, trackBurst, trackerErrors, trackerPageUrl } from './harness/tracker-page';
 
 const outcomes: FaultOutcome[] = [];
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
-const flush = (page: Page) => page.evaluate(() => (window as any).personalize.flush());
 
 test.afterAll(() => {
   for (const outcome of outcomes) console.log(`  ${outcome.fault}: ${JSON.stringify({ ...outcome, fault: undefined })}`);

@@ -1,7 +1,7 @@
 // Issue 6: declarative tracking, recommendation impressions and consent, by script tag.
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { credentialsFetched, openTrackerPage, storedRecords, trackerPageUrl } from './harness/tracker-page';
+import { credentialsFetched, flush, openTrackerPage, storedRecords, trackerPageUrl } from './harness/tracker-page';
 
 /** Opens the tracker page and waits until its lazily loaded chunk (with declarative tracking) runs. */
 async function openWarm(page: Page, siteUrl: string, setup: Parameters<typeof openTrackerPage>[2]) {
@@ -18,7 +18,7 @@ test('a click on a data-personalize-event element added after load is tracked', 
   await addHtml(page, `<button data-personalize-event="AddToCart" data-personalize-item-id="sku-1"
     data-personalize-event-value="2" data-personalize-properties='{"price": 19.99}'>Add to cart</button>`);
   await page.click('button');
-  await page.evaluate(() => (window as any).personalize.flush());
+  await flush(page);
   const [event] = await emulator.waitForEvents(1);
   expect(event).toMatchObject({ eventType: 'AddToCart', itemId: 'sku-1', eventValue: 2 });
   expect(JSON.parse(event.properties!)).toEqual({ price: 19.99 });
@@ -34,7 +34,7 @@ test('invalid attributes are reported on the console and nothing is sent for the
   await page.click('#bad');
   await page.click('#bad-json');
   await page.click('#good');
-  await page.evaluate(() => (window as any).personalize.flush());
+  await flush(page);
   const events = await emulator.waitForEvents(1);
   expect(events.map((event) => event.itemId)).toEqual(['sku-3']);
   expect(errors.join('\n')).toMatch(/itemId must be 1-256 characters \(got 0\)/);
@@ -54,7 +54,7 @@ test('a click in a visible recommendation list carries the seen items as impress
   // Seen is decided by IntersectionObserver callbacks: wait for a frame or two before clicking.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.click('text=r3');
-  await page.evaluate(() => (window as any).personalize.flush());
+  await flush(page);
   const [event] = await emulator.waitForEvents(1);
   expect(event).toMatchObject({ eventType: 'Click', itemId: 'r3', recommendationId: 'rec-123', impression: ['r1', 'r2', 'r3'] });
 });
@@ -75,7 +75,7 @@ test('a container that becomes a recommendation list later, or gets new recommen
   });
   await nextFrames();
   await page.click('text=d1');
-  await page.evaluate(() => (window as any).personalize.flush());
+  await flush(page);
   const events = (await emulator.waitForEvents(2)).sort((a, b) => a.itemId!.localeCompare(b.itemId!)); // two batches may race
   expect(events.map(({ itemId, recommendationId, impression }) => ({ itemId, recommendationId, impression }))).toEqual([
     { itemId: 'c2', recommendationId: 'rec-first', impression: ['c1', 'c2'] },
@@ -92,7 +92,7 @@ test('after optOut() and a reload nothing is stored or sent; after optIn() event
   await page.reload();
   await page.evaluate(() => (window as any).trackerLoaded);
   await page.evaluate(() => (window as any).personalize.track('View', { itemId: 'while-opted-out' }));
-  await page.evaluate(() => (window as any).personalize.flush());
+  await flush(page);
   expect(await storedRecords(page)).toEqual([]);
   expect(await page.evaluate(() => sessionStorage.getItem('personalize-tracker:session'))).toBe(''); // forgotten
 
@@ -104,7 +104,7 @@ test('after optOut() and a reload nothing is stored or sent; after optIn() event
 
   await page.evaluate(() => (window as any).personalize.optIn());
   await page.evaluate(() => (window as any).personalize.track('View', { itemId: 'after-opt-in' }));
-  await page.evaluate(() => (window as any).personalize.flush());
+  await flush(page);
   const events = await emulator.waitForEvents(1);
   expect(events.map((event) => event.itemId)).toEqual(['after-opt-in']);
   expect((await emulator.requests()).every((request) => !request.eventIds.length || request.status === 200)).toBe(true);
@@ -114,11 +114,11 @@ test('respectDoNotTrack honours Global Privacy Control until optIn()', async ({ 
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
   await openTrackerPage(page, siteUrl, setup, { config: { respectDoNotTrack: true } });
   await page.evaluate(() => (window as any).personalize.track('View', { itemId: 'gpc' }));
-  await page.evaluate(() => (window as any).personalize.flush());
+  await flush(page);
   expect(await storedRecords(page)).toEqual([]);
   await page.evaluate(() => (window as any).personalize.optIn());
   await page.evaluate(() => (window as any).personalize.track('View', { itemId: 'gpc-opted-in' }));
-  await page.evaluate(() => (window as any).personalize.flush());
+  await flush(page);
   const events = await emulator.waitForEvents(1);
   expect(events.map((event) => event.itemId)).toEqual(['gpc-opted-in']);
 });
@@ -130,7 +130,7 @@ test('debug: true logs each tracked event, each batch and each outcome', async (
   await emulator.faults({ fail: { count: 1, error: 'ServiceUnavailable' } });
   await openTrackerPage(page, siteUrl, setup, { config: { debug: true } });
   await page.evaluate(() => (window as any).personalize.track('View', { itemId: 'debugged' }));
-  await page.evaluate(() => (window as any).personalize.flush());
+  await flush(page);
   await emulator.waitForEvents(1, 15_000);
   // The emulator logs the event before it answers; the page logs "delivered" once it reads the answer.
   await expect.poll(() => logs.join('\n'), { timeout: 10_000 }).toMatch(/personalize-tracker: delivered 1 event\(s\)/);

@@ -27,13 +27,17 @@ export function declaredProperties(element: Element): TrackProperties {
 /** Starts declarative tracking on the document for `tracker`; returns a function that stops it. */
 export function watchDeclarative(tracker: Pick<Tracker, 'track'>, root: Document = document): () => void {
   const lists = new Map<Element, RecommendationWatch>();
+  const forget = (list: Element) => {
+    lists.get(list)?.disconnect();
+    lists.delete(list);
+  };
   const watchLists = () => {
     root.querySelectorAll(LIST_SELECTOR).forEach((list) => {
       const recommendationId = list.getAttribute(LIST_ATTRIBUTE) ?? '';
       const eventType = list.getAttribute(LIST_EVENT_ATTRIBUTE) ?? undefined;
       if (!lists.has(list)) lists.set(list, watchRecommendations(tracker, list, { recommendationId, eventType }));
     });
-    for (const [list, watch] of lists) if (!list.isConnected) (watch.disconnect(), lists.delete(list));
+    for (const list of lists.keys()) if (!list.isConnected) forget(list);
   };
   const onClick = (event: Event) => {
     const target = event.target instanceof Element ? event.target : null;
@@ -54,13 +58,8 @@ export function watchDeclarative(tracker: Pick<Tracker, 'track'>, root: Document
   const changes = new MutationObserver((mutations) => {
     let changed = false;
     for (const mutation of mutations) {
-      if (mutation.type === 'attributes') {
-        const list = mutation.target as Element;
-        lists.get(list)?.disconnect();
-        changed = lists.delete(list) || list.hasAttribute(LIST_ATTRIBUTE) || changed;
-      } else {
-        changed ||= [...mutation.addedNodes].some(touchesLists) || [...mutation.removedNodes].some(touchesLists);
-      }
+      if (mutation.type === 'attributes') forget(mutation.target as Element); // the rescan watches it again, if still a list
+      changed ||= mutation.type === 'attributes' || [...mutation.addedNodes].some(touchesLists) || [...mutation.removedNodes].some(touchesLists);
     }
     if (changed) watchLists();
   });

@@ -99,15 +99,16 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       if (config) return; // documented: the first configuration stays; more trackers come from createTracker()
       config = { ...newConfig };
       userId ??= config.userId;
-      optedOut = isOptedOut(config.respectDoNotTrack);
-      watchChoice(() => {
+      queue = createQueue((cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
+      // The visitor's choice now (which also reaches an optOut() made before init()), and whenever another tab changes it.
+      const applyChoice = () => {
         optedOut = isOptedOut(config!.respectDoNotTrack);
         if (optedOut) dropQueue();
-      });
-      queue = createQueue((cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
+      };
+      applyChoice();
+      watchChoice(applyChoice);
       // Back online: the loader listens itself, since a sender that failed to load offline is not there to hear it.
       addEventListener('online', () => requestFlush('online'));
-      if (optedOut) dropQueue(); // also what an optOut() before init() could not yet reach
       for (const record of beforeInit.splice(0)) enqueue({ ...record, trackingId: config.trackingId });
       loadWhenIdle();
     },
