@@ -1,51 +1,9 @@
-// The npm entry. A bundler turns the dynamic import below into a separate chunk, so the AWS SDK
-// is not part of the page's critical path.
-import { watchDeclarative as watchDeclarativeOn } from './declarative';
-import { watchRecommendations as watchRecommendationsWith, type RecommendationOptions, type RecommendationWatch } from './recommendations';
-import { createTrackerWith } from './tracker';
-import type { AnyEvents, EventCatalog, Tracker, TrackerConfig } from './types';
-
-/**
- * A new, independent tracker; with a config it is initialised at once. Default: not initialised.
- * Give it your event catalogue, `createTracker<ShopEvents>(config)`, to have track() type-checked.
- */
-export function createTracker<Events extends EventCatalog<Events> = AnyEvents>(config?: TrackerConfig): Tracker<Events> {
-  return createTrackerWith(() => import('./sender'), config) as unknown as Tracker<Events>;
-}
-
-const defaultTracker = createTracker();
-
-/** Configures the default tracker and delivers events left by earlier pages. */
-export const init: Tracker['init'] = (config) => defaultTracker.init(config);
-/** Queues one event on the default tracker; throws a `TypeError` for invalid input. */
-export const track: Tracker['track'] = (eventType, properties) => defaultTracker.track(eventType, properties);
-/** Attaches a user to later events of the default tracker. */
-export const identify: Tracker['identify'] = (userId) => defaultTracker.identify(userId);
-/** Clears the user and starts a new session (logout). */
-export const reset: Tracker['reset'] = () => defaultTracker.reset();
-/** Resolves once everything queued before the call was delivered, refused, or left queued after a failed attempt. */
-export const flush: Tracker['flush'] = () => defaultTracker.flush();
-/** Stops tracking in every tab and deletes the queue; remembered until optIn(). */
-export const optOut: Tracker['optOut'] = () => defaultTracker.optOut();
-/** Resumes tracking after optOut(). */
-export const optIn: Tracker['optIn'] = () => defaultTracker.optIn();
-
-/**
- * Watches a rendered recommendation list: items at least half in view count as seen, and
- * `click(itemId)` tracks the click with the recommendationId and the seen items as impression.
- * Default tracker: the package's default one.
- */
-export function watchRecommendations(list: Element, options: RecommendationOptions, tracker: Pick<Tracker, 'track'> = defaultTracker): RecommendationWatch {
-  return watchRecommendationsWith(tracker, list, options);
-}
-
-/** Starts declarative tracking (data-personalize-* attributes) for the document; returns a function that stops it. Default tracker: the package's default one. */
-export function watchDeclarative(tracker: Pick<Tracker, 'track'> = defaultTracker): () => void {
-  return watchDeclarativeOn(tracker);
-}
-
-export type { RecommendationOptions, RecommendationWatch } from './recommendations';
-export { SESSION_STORAGE_KEY } from './session';
-export { QUEUE_DATABASE, QUEUE_STORE } from './queue';
-export { CONSENT_STORAGE_KEY } from './consent';
+// The npm entry. Critical path: src/loader/ (validate, stamp, persist). Loaded lazily: src/sender/
+// (network, signing, the AWS SDK, retries, page lifecycle). DOM features: src/dom/.
+export { createTracker, flush, identify, init, optIn, optOut, reset, track } from './loader/default-tracker';
+export { watchDeclarative, watchRecommendations } from './dom/watch';
+export type { RecommendationOptions, RecommendationWatch } from './dom/recommendations';
+export { SESSION_STORAGE_KEY } from './loader/session';
+export { QUEUE_DATABASE, QUEUE_STORE } from './loader/queue';
+export { CONSENT_STORAGE_KEY } from './loader/consent';
 export type * from './types';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { toBatches } from '../../src/batch';
+import { toBatches } from '../../src/sender/batch';
 import type { QueuedEvent } from '../../src/types';
 
 const record = (key: string, sessionId = 's1', userId?: string, trackingId = 't1'): QueuedEvent => ({

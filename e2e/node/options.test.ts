@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolveOptions } from '../../src/options';
+import { resolveOptions } from '../../src/sender/options';
 import type { TrackerError } from '../../src/types';
 
 const base = { trackingId: 't', identityPoolId: 'us-east-1:1', region: 'us-east-1' };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { requestBytes, splitToBudget, KEEPALIVE_BUDGET_BYTES } from '../../src/keepalive-budget';
-import { applyQueueBounds } from '../../src/queue-bounds';
+import { requestBytes, splitToBudget, KEEPALIVE_BUDGET_BYTES } from '../../src/sender/keepalive-budget';
+import { applyQueueBounds } from '../../src/sender/queue-bounds';
 import type { QueuedEvent } from '../../src/types';
 
 const NOW = 1_800_000_000_000;

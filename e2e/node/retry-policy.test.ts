@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BACKOFF_MAX_MS, backoffDelayMs, classifyFailure, parseRetryAfter } from '../../src/retry-policy';
+import { BACKOFF_MAX_MS, backoffDelayMs, classifyFailure, parseRetryAfter } from '../../src/sender/retry-policy';
 
 test('failures are classified by error name and status', () => {
   assert.equal(classifyFailure('InvalidInputException', 400), 'invalid');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { TrackProperties } from '../../src/types';
-import { toEventFields } from '../../src/validate';
+import { toEventFields } from '../../src/loader/validate';
 
 const SENT_AT = 1_719_511_760_123;
 const map = (eventType: unknown, properties?: TrackProperties) => toEventFields(eventType, properties, SENT_AT, () => 'generated-id');

@@ -8,7 +8,7 @@ import {
   MAX_RECOMMENDATION_ID_LENGTH,
   RESERVED_PROPERTY_KEYS,
 } from './limits';
-import type { EventFields, TrackProperties } from './types';
+import type { EventFields, TrackProperties } from '../types';
 
 /** Top-level Event fields that are strings, with their length limits. */
 const STRING_FIELDS: [keyof TrackProperties & keyof EventFields, number][] = [

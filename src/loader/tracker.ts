@@ -4,18 +4,18 @@
 import { checkConfig, checkUserId } from './config';
 import { isOptedOut, storeChoice, watchChoice } from './consent';
 import { MAX_BATCH } from './limits';
-import { DEFAULT_FLUSH_INTERVAL_MS } from './options';
+import { DEFAULT_FLUSH_INTERVAL_MS } from './defaults';
 import { createQueue, type EventQueue } from './queue';
 import { randomId } from './random-id';
-import type { Delivery, DeliveryOptions } from './sender';
+import type { Delivery, DeliveryOptions } from '../sender/sender';
 import { currentSessionId, endSession, startNewSession } from './session';
 import { trackerError } from './tracker-error';
-import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from './types';
+import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from '../types';
 import { toEventFields } from './validate';
 
 const IDLE_WARM_TIMEOUT_MS = 5_000; // load the sender when idle, at the latest this long after load
 
-/** How the tracker gets its sender chunk: `import('./sender')` in the npm build, a URL by script tag. */
+/** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
 export type LoadSender = () => Promise<{ createDelivery(options: DeliveryOptions): Delivery }>;
 
 /** A tracker whose sender chunk comes from `loadSender`. */

@@ -1,11 +1,11 @@
 // Which stored events this page may send now: its own, and orphans whose page is gone (see
 // owner-lock.ts), for its trackingId; events beyond the queue's bounds are dropped and reported.
 import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS, ORPHAN_GRACE_MS } from './owner-lock';
-import type { EventQueue } from './queue';
+import type { EventQueue } from '../loader/queue';
 import { applyQueueBounds } from './queue-bounds';
 import { ownRecords, type StoredQueue } from './stored-queue';
-import { trackerError } from './tracker-error';
-import type { QueuedEvent, TrackerConfig, TrackerError } from './types';
+import { trackerError } from '../loader/tracker-error';
+import type { QueuedEvent, TrackerConfig, TrackerError } from '../types';
 
 export interface SendableOptions {
   queue: EventQueue;

@@ -1,9 +1,7 @@
 // Which queued events are dropped undelivered: those older than maxEventAgeMs, then the oldest
 // beyond maxQueueLength. Pure, so it is unit-tested in Node.
-import type { QueuedEvent } from './types';
-
-export const DEFAULT_MAX_QUEUE_LENGTH = 1_000;
-export const DEFAULT_MAX_EVENT_AGE_MS = 7 * 24 * 60 * 60_000; // a week: older interactions no longer say what a shopper wants now
+import { DEFAULT_MAX_EVENT_AGE_MS, DEFAULT_MAX_QUEUE_LENGTH } from '../loader/defaults';
+import type { QueuedEvent } from '../types';
 
 export interface Overflow {
   expired: QueuedEvent[];

@@ -5,7 +5,7 @@
 // "Connection to Indexed Database server lost": https://bugs.webkit.org/show_bug.cgi?id=197050)
 // the store is reopened once, then the mirror is the queue.
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import type { QueuedEvent } from './types';
+import type { QueuedEvent } from '../types';
 
 /** IndexedDB database and object store holding queued events. */
 export const QUEUE_DATABASE = 'personalize-tracker';

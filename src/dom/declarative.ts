@@ -3,7 +3,7 @@
 // of `data-personalize-recommendation-id` lists with their impressions. Attributes go through the
 // same validation as track(); an invalid one is reported on the console and nothing is sent.
 import { ITEM_SELECTOR, watchRecommendations, type RecommendationWatch } from './recommendations';
-import type { Tracker, TrackProperties } from './types';
+import type { Tracker, TrackProperties } from '../types';
 
 const EVENT_SELECTOR = '[data-personalize-event]';
 const LIST_ATTRIBUTE = 'data-personalize-recommendation-id';

@@ -1,7 +1,7 @@
 // Checks init()'s required config up front, so a typo fails loudly at start-up rather than at AWS.
 // The numeric options are checked by the sender (options.ts), off the page's critical path.
 import { MAX_ID_LENGTH } from './limits';
-import type { TrackerConfig } from './types';
+import type { TrackerConfig } from '../types';
 import { checkString } from './validate';
 
 const MAX_IDENTITY_POOL_ID_LENGTH = 55; // Cognito Identity limit

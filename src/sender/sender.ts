@@ -7,11 +7,11 @@ import { KEEPALIVE_BUDGET_BYTES, createKeepaliveBudget, requestBytes, splitToBud
 import { resolveOptions } from './options';
 import { createOwnerLock, withSendLock } from './owner-lock';
 import { createPutEventsSender } from './put-events-client';
-import type { EventQueue } from './queue';
+import type { EventQueue } from '../loader/queue';
 import { createRetrySchedule } from './retry-schedule';
 import { sendableRecords } from './sendable';
 import { createStoredQueue, ownRecords } from './stored-queue';
-import type { FlushResult, TrackerConfig, TrackerError } from './types';
+import type { FlushResult, TrackerConfig, TrackerError } from '../types';
 
 export interface DeliveryOptions {
   config: TrackerConfig;

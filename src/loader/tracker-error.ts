@@ -1,4 +1,4 @@
-import type { QueuedEvent, TrackerError, TrackerErrorCode } from './types';
+import type { QueuedEvent, TrackerError, TrackerErrorCode } from '../types';
 
 /** Builds the error object handed to `onError`. */
 export function trackerError(code: TrackerErrorCode, message: string, event?: QueuedEvent): TrackerError {

@@ -1,12 +1,9 @@
 // The numeric options, checked when the sender starts: each unusable one is reported through
 // onError with its limit, and its default is used instead.
-import { MAX_BATCH } from './limits';
-import { DEFAULT_MAX_EVENT_AGE_MS, DEFAULT_MAX_QUEUE_LENGTH } from './queue-bounds';
-import { trackerError } from './tracker-error';
-import type { TrackerConfig, TrackerError } from './types';
-
-/** How long an event may wait before a flush starts, unless `flushIntervalMs` says otherwise. */
-export const DEFAULT_FLUSH_INTERVAL_MS = 1_000;
+import { MAX_BATCH } from '../loader/limits';
+import { DEFAULT_FLUSH_INTERVAL_MS, DEFAULT_MAX_EVENT_AGE_MS, DEFAULT_MAX_QUEUE_LENGTH } from '../loader/defaults';
+import { trackerError } from '../loader/tracker-error';
+import type { TrackerConfig, TrackerError } from '../types';
 
 type NumericOption = 'maxBatchSize' | 'flushIntervalMs' | 'maxQueueLength' | 'maxEventAgeMs';
 

@@ -4,7 +4,7 @@ import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-perso
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
 import type { Batch } from './batch';
 import { createIdentityIdCache } from './identity-id-cache';
-import type { TrackerConfig } from './types';
+import type { TrackerConfig } from '../types';
 
 const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000; // the SDK's own margin: refresh with 5 minutes left
 const REQUEST_TIMEOUT_MS = 15_000; // a hung request counts as a network error and is retried

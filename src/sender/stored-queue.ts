@@ -2,8 +2,8 @@
 // in the sender chunk so the loader carries only the write path. Deletes are gathered for a moment
 // into one IndexedDB transaction: one per request cost more main-thread time than the sends.
 import { delMany, getMany, keys as storedKeysOf } from 'idb-keyval';
-import type { EventQueue } from './queue';
-import type { QueuedEvent } from './types';
+import type { EventQueue } from '../loader/queue';
+import type { QueuedEvent } from '../types';
 
 const DELETE_GATHER_MS = 200;
 

@@ -1,0 +1,19 @@
+// The npm entry's DOM features, bound to the package's default tracker unless given another.
+import { defaultTracker } from '../loader/default-tracker';
+import type { Tracker } from '../types';
+import { watchDeclarative as watchDeclarativeOn } from './declarative';
+import { watchRecommendations as watchRecommendationsWith, type RecommendationOptions, type RecommendationWatch } from './recommendations';
+
+/**
+ * Watches a rendered recommendation list: items at least half in view count as seen, and
+ * `click(itemId)` tracks the click with the recommendationId and the seen items as impression.
+ * Default tracker: the package's default one.
+ */
+export function watchRecommendations(list: Element, options: RecommendationOptions, tracker: Pick<Tracker, 'track'> = defaultTracker): RecommendationWatch {
+  return watchRecommendationsWith(tracker, list, options);
+}
+
+/** Starts declarative tracking (data-personalize-* attributes) for the document; returns a function that stops it. Default tracker: the package's default one. */
+export function watchDeclarative(tracker: Pick<Tracker, 'track'> = defaultTracker): () => void {
+  return watchDeclarativeOn(tracker);
+}

@@ -1,0 +1,31 @@
+// The npm entry's trackers: createTracker() and the package's default tracker behind the top-level
+// functions. A bundler turns the dynamic import below into a separate chunk, so the AWS SDK is not
+// part of the page's critical path.
+import type { AnyEvents, EventCatalog, Tracker, TrackerConfig } from '../types';
+import { createTrackerWith } from './tracker';
+
+/**
+ * A new, independent tracker; with a config it is initialised at once. Default: not initialised.
+ * Give it your event catalogue, `createTracker<ShopEvents>(config)`, to have track() type-checked.
+ */
+export function createTracker<Events extends EventCatalog<Events> = AnyEvents>(config?: TrackerConfig): Tracker<Events> {
+  return createTrackerWith(() => import('../sender/sender'), config) as unknown as Tracker<Events>;
+}
+
+/** The tracker behind the package's top-level functions. */
+export const defaultTracker = createTracker();
+
+/** Configures the default tracker and delivers events left by earlier pages. */
+export const init: Tracker['init'] = (config) => defaultTracker.init(config);
+/** Queues one event on the default tracker; throws a `TypeError` for invalid input. */
+export const track: Tracker['track'] = (eventType, properties) => defaultTracker.track(eventType, properties);
+/** Attaches a user to later events of the default tracker. */
+export const identify: Tracker['identify'] = (userId) => defaultTracker.identify(userId);
+/** Clears the user and starts a new session (logout). */
+export const reset: Tracker['reset'] = () => defaultTracker.reset();
+/** Resolves once everything queued before the call was delivered, refused, or left queued after a failed attempt. */
+export const flush: Tracker['flush'] = () => defaultTracker.flush();
+/** Stops tracking in every tab and deletes the queue; remembered until optIn(). */
+export const optOut: Tracker['optOut'] = () => defaultTracker.optOut();
+/** Resumes tracking after optOut(). */
+export const optIn: Tracker['optIn'] = () => defaultTracker.optIn();
