@@ -2,8 +2,8 @@
 // The SDK checks none of these on the client, so the emulator must refuse what the service refuses.
 
 /**
- * Field limits from the Personalize Events model. Lengths are counted in UTF-16 code units, which is
- * never less than the code-point count the model may mean: whatever passes here passes there.
+ * Field limits from the Personalize Events model. Lengths are counted in Unicode code points, as the
+ * model's Smithy @length trait counts them (https://smithy.io/2.0/spec/constraint-traits.html#length-trait).
  */
 const ID_MAX_LENGTH = 256;
 const MAX_EVENTS_PER_REQUEST = 10;
@@ -145,7 +145,7 @@ function optionalString(object: Json, name: string, prefix: string, maxLength: n
 
 function checkString(value: unknown, path: string, maxLength: number): string {
   if (typeof value !== 'string') throw new InputError(`${path} must be a string (got ${typeName(value)})`);
-  const length = value.length;
+  const length = [...value].length;
   if (length < 1 || length > maxLength) throw new InputError(`${path} must be 1-${maxLength} characters (got ${length})`);
   return value;
 }

@@ -8,7 +8,8 @@ import { DEFAULT_FLUSH_INTERVAL_MS } from './defaults';
 import { createQueue, type EventQueue } from './queue';
 import { randomId } from './random-id';
 import type { Delivery, DeliveryOptions } from '../sender/sender';
-import { currentSessionId, endSession, startNewSession } from './session';
+import { forgetStored } from './forget';
+import { currentSessionId, startNewSession } from './session';
 import { trackerError } from './tracker-error';
 import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from '../types';
 import { toEventFields } from './validate';
@@ -16,7 +17,13 @@ import { toEventFields } from './validate';
 const IDLE_WARM_TIMEOUT_MS = 5_000; // load the sender when idle, at the latest this long after load
 
 /** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
-export type LoadSender = () => Promise<{ createDelivery(options: DeliveryOptions): Delivery }>;
+export type LoadSender = (config?: TrackerConfig) => Promise<{
+  createDelivery(options: DeliveryOptions): Delivery;
+  /** The visitor's choice from localStorage, else from its IndexedDB copy (sender/consent-copy.ts). */
+  storedChoice(): Promise<string | undefined>;
+  /** Keeps a choice localStorage refused in IndexedDB. */
+  keepChoice(choice: 'in' | 'out'): Promise<unknown>;
+}>;
 
 /** A tracker whose sender chunk comes from `loadSender`. */
 export function createTrackerWith(loadSender: LoadSender, initialConfig?: TrackerConfig): Tracker {
@@ -32,12 +39,21 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   let optedOut = isOptedOut();
   const beforeInit: QueuedEvent[] = [];
 
-  /** Forgets everything queued and the session: nothing is stored or sent while opted out. */
+  /** Forgets everything queued and stored (session, retry time, Cognito identity id): nothing is stored or sent while opted out. */
   function dropQueue(): void {
     beforeInit.length = 0;
     sessionId = undefined;
-    endSession();
+    forgetStored(config?.identityPoolId);
     void queue?.clear();
+  }
+
+  /** Remembers the visitor's choice; one localStorage refuses is reported and kept in IndexedDB by the sender chunk. */
+  function choose(choice: 'in' | 'out'): void {
+    if (storeChoice(choice)) return;
+    report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"; it is kept in IndexedDB`));
+    loadSender(config)
+      .then((sender) => sender.keepChoice(choice))
+      .catch((cause) => report(trackerError('storage-unavailable', `the choice "${choice}" could not be stored (${cause})`)));
   }
 
   const log = (message: string, ...details: unknown[]) => {
@@ -53,8 +69,17 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
 
   /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
   function getDelivery(): Promise<Delivery> {
-    delivery ??= loadSender().then(
-      ({ createDelivery }) => createDelivery({ config: config!, queue: queue!, owner, report, log }),
+    delivery ??= loadSender(config).then(
+      async (sender) => {
+        // An opt-out that only IndexedDB holds (localStorage was full) is read before anything is sent.
+        if ((await sender.storedChoice()) === 'out') {
+          optedOut = true;
+          dropQueue();
+          delivery = undefined; // loaded again after an optIn()
+          throw new Error('opted out');
+        }
+        return sender.createDelivery({ config: config!, queue: queue!, owner, report, log });
+      },
       (cause) => {
         delivery = undefined; // try again on the next trigger
         throw cause;
@@ -132,12 +157,12 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     },
     flush: () => requestFlush('flush'),
     optOut() {
-      storeChoice('out');
+      choose('out');
       optedOut = true;
       dropQueue();
     },
     optIn() {
-      storeChoice('in');
+      choose('in');
       optedOut = false;
       if (config) loadWhenIdle();
     },

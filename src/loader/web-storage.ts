@@ -11,10 +11,13 @@ export function readStorage(kind: StorageKind, key: string): string | null {
   }
 }
 
-export function writeStorage(kind: StorageKind, key: string, value: string): void {
+/** Stores `value`, or removes the key without one; false where storage is blocked or full. */
+export function writeStorage(kind: StorageKind, key: string, value?: string): boolean {
   try {
-    window[kind].setItem(key, value);
+    if (value === undefined) window[kind].removeItem(key);
+    else window[kind].setItem(key, value);
+    return true;
   } catch {
-    // blocked or full: the caller keeps its value in memory
+    return false; // the caller keeps its value in memory
   }
 }
