@@ -46,7 +46,7 @@ describe('row 6: bounded work, truncated echo, TypeErrors only', () => {
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
     assert.match(refusal(() => map(revoked.proxy)), /^track\(\): properties must be readable/);
-    assert.match(refusal(() => map({ itemId: 'a', get eventValue() { throw 1; } })), /^track\(\): eventValue must be readable/);
+    assert.match(refusal(() => map({ itemId: 'a', get eventValue() { throw 1; } })), /^track\(\): properties\.eventValue must be readable/);
   });
 });
 

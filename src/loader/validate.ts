@@ -132,7 +132,7 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
     fields = { eventType: checkString('track()', 'eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
     if (properties !== undefined && describe(properties) !== 'object') fail('track()', 'properties', 'an object', describe(properties));
     const props: Record<string, unknown> = Object.create(null);
-    for (const key of Object.keys(properties ?? {})) props[(at.path = key)] = properties![key];
+    for (const key of Object.keys(properties ?? {})) props[key] = ((at.path = `properties.${key}`), properties![key]);
     const extra = Object.keys(props).filter((key) => props[key] !== undefined && !TOP_LEVEL_KEYS.includes(key)).map((key): [string, unknown] => [key, props[key]]);
     for (const [key, max] of STRING_FIELDS) {
       if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString('track()', key, props[key], max);
