@@ -152,7 +152,7 @@ test('row 10: an inlined loader without senderUrl fails loudly instead of import
 
   await openTrackerPage(page, siteUrl, setup, { initByData: true, manualLoad: true });
   await inline();
-  expect(pageErrors.join('\n')).toMatch(/init\(\): senderUrl is required where the tracker is inlined/);
+  expect(pageErrors.join('\n')).toMatch(/init\(\): senderUrl is required when the tracker is inlined/);
   await track(page, 'no-sender-url');
   await flush(page);
 

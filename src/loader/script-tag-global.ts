@@ -13,7 +13,7 @@ type GlobalApi = Tracker & { q?: StubCall[] };
 const SENDER_FILE = 'personalize-tracker-sender.js';
 const GLOBAL_NAME = 'personalize';
 /** The data- attributes read (README, Script tag): strings, then booleans (true unless "false"). */
-const STRING_OPTIONS = ['trackingId', 'identityPoolId', 'region', 'endpoint', 'cognitoEndpoint', 'senderUrl', 'declarativeRoot', 'declarativeEvents'];
+const STRING_OPTIONS = 'trackingId identityPoolId region endpoint cognitoEndpoint senderUrl declarativeRoot declarativeEvents'.split(' ');
 const BOOLEAN_OPTIONS = ['debug', 'respectDoNotTrack'];
 
 const script = document.currentScript as HTMLScriptElement | null; // only set while this file first runs
@@ -21,7 +21,7 @@ const ownUrl = script?.src; // empty when inlined
 const tracker = createTrackerWith(async (config) => import(/* webpackIgnore: true */ config?.senderUrl || `${new URL(SENDER_FILE, ownUrl)}`));
 const { init } = tracker;
 tracker.init = (config) => {
-  if (!ownUrl && !config?.senderUrl) throw new TypeError('init(): senderUrl is required where the tracker is inlined (its own URL is unknown)');
+  if (!ownUrl && !config?.senderUrl) throw new TypeError('init(): senderUrl is required when the tracker is inlined');
   init(config);
 };
 

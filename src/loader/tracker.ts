@@ -53,7 +53,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"; it is kept in IndexedDB`));
     loadSender(config)
       .then((sender) => sender.keepChoice(choice))
-      .catch((cause) => report(trackerError('storage-unavailable', `the choice "${choice}" could not be stored (${cause})`)));
+      .catch(() => undefined); // IndexedDB unusable too: reported above, kept in memory for this page
   }
 
   const log = (message: string, ...details: unknown[]) => {

@@ -26,6 +26,7 @@ const STRING_FIELDS: [keyof TrackProperties & keyof EventFields, number][] = [
 /** Keys of track()'s properties that are Event fields of their own rather than `properties` keys. */
 export const TOP_LEVEL_KEYS = ['eventValue', 'impression', 'metricAttribution', ...STRING_FIELDS.map(([key]) => key)];
 const RESERVED = RESERVED_PROPERTY_KEYS.map((key) => key.toLowerCase());
+const isReserved = (key: string) => RESERVED.includes(key.toLowerCase());
 const ATTRIBUTION_SOURCE = /^(?=.*\S)[\x20-\x7E]{1,1024}$/; // MAX_ATTRIBUTION_SOURCE_LENGTH printable ASCII characters, not blank
 const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i; // unambiguous, so linear: no hex, octal, binary or Infinity
 const MAX_FLOAT32 = 3.4028234663852886e38; // eventValue is a 32-bit float in the service model
@@ -67,10 +68,7 @@ function toProperties(extra: [string, unknown][], at: { path: string }): string 
     if (typeof value === 'number') return Number.isFinite(value) ? (spend(1), value) : refuse(value);
     if (typeof value === 'boolean' || value === null) return spend(4), value;
     if (typeof value !== 'object') return refuse(typeof value);
-    if (value instanceof Date) {
-      const time = Date.prototype.getTime.call(value); // the Date's own time, not an overridden toJSON
-      return copy(time === time ? new Date(time).toISOString() : null, path);
-    }
+    if (value instanceof Date) return copy(value.toJSON(), path); // whatever an overridden toJSON returns is checked in turn
     if (open.has(value)) refuse('a circular reference');
     const list = Array.isArray(value);
     const prototype = Object.getPrototypeOf(value);
@@ -102,9 +100,7 @@ function toProperties(extra: [string, unknown][], at: { path: string }): string 
   const properties: Record<string, unknown> = Object.create(null);
   for (const [key, value] of extra) {
     spend(codePoints(key, MAX_PROPERTIES_LENGTH) + 4);
-    if (RESERVED.includes(key.toLowerCase())) {
-      throw (thrown = new TypeError(`track(): properties may not contain the reserved key "${key}" (reserved, in any casing: ${RESERVED_PROPERTY_KEYS.join(', ')})`));
-    }
+    if (isReserved(key)) fail('track()', 'properties', `free of the keys ${RESERVED_PROPERTY_KEYS.join(', ')} in any casing`, `the reserved key "${key}"`);
     properties[key] = copy(value, `properties.${key}`);
   }
   if (extra.length === 0) return undefined;
@@ -114,9 +110,7 @@ function toProperties(extra: [string, unknown][], at: { path: string }): string 
   const parsed = JSON.parse(json);
   const length = codePoints(json, MAX_PROPERTIES_LENGTH);
   if (length > MAX_PROPERTIES_LENGTH) fail('track()', 'properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, length);
-  if (describe(parsed) !== 'object' || Object.keys(parsed).some((key) => RESERVED.includes(key.toLowerCase()))) {
-    fail('track()', 'properties', 'a JSON object without reserved keys', json.slice(0, ECHO_LENGTH));
-  }
+  if (describe(parsed) !== 'object' || Object.keys(parsed).some(isReserved)) fail('track()', 'properties', 'a JSON object without reserved keys', echo(json));
   return json;
 }
 
@@ -141,7 +135,7 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
     if (eventValue !== undefined) {
       const number = typeof eventValue === 'string' && eventValue.length <= MAX_ID_LENGTH && DECIMAL.test(eventValue) ? Number(eventValue) : eventValue;
       if (typeof number !== 'number' || !(Math.abs(number) <= MAX_FLOAT32)) {
-        fail('track()', 'eventValue', 'a finite number within 32-bit float range, or a decimal string of one', echo(eventValue));
+        fail('track()', 'eventValue', 'a finite number (32-bit float) or a decimal string', echo(eventValue));
       }
       fields.eventValue = number;
     }
@@ -165,7 +159,7 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
     if (json !== undefined) fields.properties = json;
   } catch (error) {
     if (error === thrown) throw error;
-    fail('track()', at.path, 'readable', 'an error from its getter, Proxy or toJSON');
+    fail('track()', at.path, 'readable', 'a throw');
   }
   fields.eventId ||= newEventId();
   return fields;
