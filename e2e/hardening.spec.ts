@@ -93,7 +93,7 @@ test('row 4: the script tag parses its documented attributes to their types and 
   await track(page, 'gpc-not-respected'); // respectDoNotTrack is false, not the truthy string "false"
   await flush(page);
   expect((await emulator.waitForEvents(1)).map((event) => event.itemId)).toEqual(['gpc-not-respected']);
-  expect(warnings.join('\n')).toMatch(/personalize-tracker: unknown attribute data-flush-interval-ms ignored/);
+  expect(warnings.join('\n')).toMatch(/personalize-tracker: ignored unknown data-flush-interval-ms/);
 });
 
 test('row 5: declarative properties set no top-level field and must be a JSON object; root and allow-list narrow tracking', async ({ page, siteUrl, setup, emulator }) => {

@@ -86,7 +86,7 @@ const REFUSED: [string, () => unknown, RegExp][] = [
   ['a Map in properties', () => map('View', { lookup: new Map() }), /properties.lookup must be JSON-serialisable \(got a Map instance\)/],
   ['metricAttribution blank', () => map('View', { metricAttribution: { eventAttributionSource: '   ' } }), /eventAttributionSource must be 1-1024 printable ASCII characters, not blank \(got "   "\)/],
   ['metricAttribution not ASCII', () => map('View', { metricAttribution: { eventAttributionSource: 'café' } }), /printable ASCII/],
-  ['properties not an object', () => map('View', 'movie3' as unknown as TrackProperties), /properties must be an object \(got string\)/],
+  ['properties not an object', () => map('View', 'movie3' as unknown as TrackProperties), /properties must be an object \(got "movie3"\)/],
 ];
 // recommendationId and impression are top-level fields when spelled exactly; any other casing is a property key.
 for (const key of ['userId', 'SESSIONID', 'eventType', 'Timestamp', 'RecommendationID', 'IMPRESSION']) {

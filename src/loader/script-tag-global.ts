@@ -34,7 +34,7 @@ const config: Record<string, unknown> = {};
 for (const key of Object.keys(data)) {
   if (STRING_OPTIONS.includes(key)) config[key] = data[key];
   else if (BOOLEAN_OPTIONS.includes(key)) config[key] = data[key] !== 'false';
-  else console.warn(`personalize-tracker: unknown attribute data-${key.replace(/[A-Z]/g, '-$&').toLowerCase()} ignored`);
+  else console.warn(`personalize-tracker: ignored unknown data-${key.replace(/[A-Z]/g, '-$&').toLowerCase()}`);
 }
 if (config.trackingId) tracker.init(config as unknown as TrackerConfig); // throws, loudly, when a required attribute is missing
 

@@ -50,7 +50,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   /** Remembers the visitor's choice; one localStorage refuses is reported and kept in IndexedDB by the sender chunk. */
   function choose(choice: 'in' | 'out'): void {
     if (storeChoice(choice)) return;
-    report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"; it is kept in IndexedDB`));
+    report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"; kept in IndexedDB`));
     loadSender(config)
       .then((sender) => sender.keepChoice(choice))
       .catch(() => undefined); // IndexedDB unusable too: reported above, kept in memory for this page

@@ -33,14 +33,15 @@ const MAX_FLOAT32 = 3.4028234663852886e38; // eventValue is a 32-bit float in th
 const ECHO_LENGTH = 40; // characters of a refused string shown in the error
 
 let thrown: TypeError | undefined; // the last error of ours, told apart from what input code throws
+let at = ''; // the field being read, named when input code throws
 
 function fail(caller: string, field: string, expected: string, got: unknown): never {
   throw (thrown = new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`));
 }
 
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
-/** A refused value for the message: a string cut short, or the type. */
-const echo = (value: unknown) => (typeof value === 'string' ? `"${value.slice(0, ECHO_LENGTH)}${value.length > ECHO_LENGTH ? '…' : ''}"` : describe(value));
+/** A refused value for the message: a string, cut short, or the type. */
+const describe = (value: unknown) =>
+  typeof value === 'string' ? `"${value.slice(0, ECHO_LENGTH)}${value.length > ECHO_LENGTH ? '…' : ''}"` : value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 /** Code points of a string; its UTF-16 length when that is over four times `max` (no scan of huge strings). */
 const codePoints = (value: string, max: number) => (value.length > 4 * max ? value.length : [...value].length);
 
@@ -51,18 +52,15 @@ export function checkString(caller: string, field: string, value: unknown, max: 
   return value as string;
 }
 
-/**
- * The extra properties as a JSON object string, or undefined when there are none. `at` follows the
- * walk, so that an error thrown by the input names where it happened.
- */
-function toProperties(extra: [string, unknown][], at: { path: string }): string | undefined {
+/** The extra properties as a JSON object string. */
+function toProperties(extra: [string, unknown][]): string {
   let budget = MAX_PROPERTIES_LENGTH - 1; // a lower bound of the JSON's length is taken off as the walk goes
   const open = new Set<object>();
   const spend = (characters: number) => {
     if ((budget -= characters) < 0) fail('track()', 'properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, `more than ${MAX_PROPERTIES_LENGTH}`);
   };
   const copy = (value: unknown, path: string): unknown => {
-    at.path = path;
+    at = path;
     const refuse = (problem: unknown) => fail('track()', path, 'JSON-serialisable', problem);
     if (typeof value === 'string') return spend(codePoints(value, MAX_PROPERTIES_LENGTH) + 2), value;
     if (typeof value === 'number') return Number.isFinite(value) ? (spend(1), value) : refuse(value);
@@ -80,17 +78,17 @@ function toProperties(extra: [string, unknown][], at: { path: string }): string 
       // Holes and undefined are refused: JSON would turn them into null.
       const items: unknown[] = [];
       for (let index = 0; index < value.length; index++) {
-        at.path = `${path}[${index}]`;
+        at = `${path}[${index}]`;
         spend(1);
-        items.push(copy(value[index], at.path));
+        items.push(copy(value[index], at));
       }
       result = items;
     } else {
       const fields: Record<string, unknown> = Object.create(null);
       for (const key of Object.keys(value)) {
-        at.path = `${path}.${key}`;
+        at = `${path}.${key}`;
         const child = (value as Record<string, unknown>)[key];
-        if (child !== undefined) spend(codePoints(key, MAX_PROPERTIES_LENGTH) + 4), (fields[key] = copy(child, at.path)); // "key": and a comma or the brace
+        if (child !== undefined) spend(codePoints(key, MAX_PROPERTIES_LENGTH) + 4), (fields[key] = copy(child, at)); // "key": and a comma or the brace
       }
       result = fields;
     }
@@ -103,14 +101,13 @@ function toProperties(extra: [string, unknown][], at: { path: string }): string 
     if (isReserved(key)) fail('track()', 'properties', `free of the keys ${RESERVED_PROPERTY_KEYS.join(', ')} in any casing`, `the reserved key "${key}"`);
     properties[key] = copy(value, `properties.${key}`);
   }
-  if (extra.length === 0) return undefined;
   // Re-checked as the service will read it: a toJSON another script put on a prototype cannot add reserved keys or length.
-  at.path = 'properties';
+  at = 'properties';
   const json = JSON.stringify(properties);
   const parsed = JSON.parse(json);
   const length = codePoints(json, MAX_PROPERTIES_LENGTH);
   if (length > MAX_PROPERTIES_LENGTH) fail('track()', 'properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, length);
-  if (describe(parsed) !== 'object' || Object.keys(parsed).some(isReserved)) fail('track()', 'properties', 'a JSON object without reserved keys', echo(json));
+  if (describe(parsed) !== 'object' || Object.keys(parsed).some(isReserved)) fail('track()', 'properties', 'a JSON object without reserved keys', describe(json));
   return json;
 }
 
@@ -120,13 +117,13 @@ function toProperties(extra: [string, unknown][], at: { path: string }): string 
  * defined own key goes into the `properties` JSON string.
  */
 export function toEventFields(eventType: unknown, properties: TrackProperties | undefined, sentAt: number, newEventId: () => string): EventFields {
-  const at = { path: 'properties' };
+  at = 'properties';
   let fields: EventFields;
   try {
     fields = { eventType: checkString('track()', 'eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
     if (properties !== undefined && describe(properties) !== 'object') fail('track()', 'properties', 'an object', describe(properties));
     const props: Record<string, unknown> = Object.create(null);
-    for (const key of Object.keys(properties ?? {})) props[key] = ((at.path = `properties.${key}`), properties![key]);
+    for (const key of Object.keys(properties ?? {})) props[key] = ((at = `properties.${key}`), properties![key]);
     const extra = Object.keys(props).filter((key) => props[key] !== undefined && !TOP_LEVEL_KEYS.includes(key)).map((key): [string, unknown] => [key, props[key]]);
     for (const [key, max] of STRING_FIELDS) {
       if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString('track()', key, props[key], max);
@@ -135,12 +132,12 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
     if (eventValue !== undefined) {
       const number = typeof eventValue === 'string' && eventValue.length <= MAX_ID_LENGTH && DECIMAL.test(eventValue) ? Number(eventValue) : eventValue;
       if (typeof number !== 'number' || !(Math.abs(number) <= MAX_FLOAT32)) {
-        fail('track()', 'eventValue', 'a finite number (32-bit float) or a decimal string', echo(eventValue));
+        fail('track()', 'eventValue', 'a finite number (32-bit float) or a decimal string', describe(eventValue));
       }
       fields.eventValue = number;
     }
     if (impression !== undefined) {
-      at.path = 'impression';
+      at = 'impression';
       const count = Array.isArray(impression) ? impression.length : 0;
       if (count < 1 || count > MAX_IMPRESSIONS) fail('track()', 'impression', `a list of 1-${MAX_IMPRESSIONS} item ids`, Array.isArray(impression) ? count : describe(impression));
       const ids: string[] = [];
@@ -148,18 +145,17 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
       fields.impression = ids;
     }
     if (metricAttribution !== undefined) {
-      at.path = 'metricAttribution';
+      at = 'metricAttribution';
       const source = (metricAttribution as { eventAttributionSource?: unknown } | null)?.eventAttributionSource;
       if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) {
-        fail('track()', 'metricAttribution.eventAttributionSource', `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, echo(source));
+        fail('track()', 'metricAttribution.eventAttributionSource', `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, describe(source));
       }
       fields.metricAttribution = { eventAttributionSource: source };
     }
-    const json = toProperties(extra, at);
-    if (json !== undefined) fields.properties = json;
+    if (extra.length > 0) fields.properties = toProperties(extra);
   } catch (error) {
     if (error === thrown) throw error;
-    fail('track()', at.path, 'readable', 'a throw');
+    fail('track()', at, 'readable', 'a throw');
   }
   fields.eventId ||= newEventId();
   return fields;
