@@ -35,7 +35,7 @@ const ECHO_LENGTH = 40; // characters of a refused string shown in the error
 let thrown: TypeError | undefined; // the last error of ours, told apart from what input code throws
 let at = ''; // the field being read, named when input code throws
 
-function fail(caller: string, field: string, expected: string, got: unknown): never {
+function fail(field: string, expected: string, got: unknown, caller = 'track()'): never {
   throw (thrown = new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`));
 }
 
@@ -46,9 +46,9 @@ const describe = (value: unknown) =>
 const codePoints = (value: string, max: number) => (value.length > 4 * max ? value.length : [...value].length);
 
 /** Checks a string of 1..max code points and returns it. */
-export function checkString(caller: string, field: string, value: unknown, max: number): string {
+export function checkString(field: string, value: unknown, max: number, caller = 'track()'): string {
   const length = typeof value === 'string' ? codePoints(value, max) : 0;
-  if (length < 1 || length > max) fail(caller, field, `1-${max} characters`, typeof value === 'string' ? length : describe(value));
+  if (length < 1 || length > max) fail(field, `1-${max} characters`, typeof value === 'string' ? length : describe(value), caller);
   return value as string;
 }
 
@@ -57,11 +57,11 @@ function toProperties(extra: [string, unknown][]): string {
   let budget = MAX_PROPERTIES_LENGTH - 1; // a lower bound of the JSON's length is taken off as the walk goes
   const open = new Set<object>();
   const spend = (characters: number) => {
-    if ((budget -= characters) < 0) fail('track()', 'properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, `more than ${MAX_PROPERTIES_LENGTH}`);
+    if ((budget -= characters) < 0) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, `more than ${MAX_PROPERTIES_LENGTH}`);
   };
   const copy = (value: unknown, path: string): unknown => {
     at = path;
-    const refuse = (problem: unknown) => fail('track()', path, 'JSON-serialisable', problem);
+    const refuse = (problem: unknown) => fail(path, 'JSON-serialisable', problem);
     if (typeof value === 'string') return spend(codePoints(value, MAX_PROPERTIES_LENGTH) + 2), value;
     if (typeof value === 'number') return Number.isFinite(value) ? (spend(1), value) : refuse(value);
     if (typeof value === 'boolean' || value === null) return spend(4), value;
@@ -98,7 +98,7 @@ function toProperties(extra: [string, unknown][]): string {
   const properties: Record<string, unknown> = Object.create(null);
   for (const [key, value] of extra) {
     spend(codePoints(key, MAX_PROPERTIES_LENGTH) + 4);
-    if (isReserved(key)) fail('track()', 'properties', `free of the keys ${RESERVED_PROPERTY_KEYS.join(', ')} in any casing`, `the reserved key "${key}"`);
+    if (isReserved(key)) fail('properties', `free of the keys ${RESERVED_PROPERTY_KEYS.join(', ')} in any casing`, `the reserved key "${key}"`);
     properties[key] = copy(value, `properties.${key}`);
   }
   // Re-checked as the service will read it: a toJSON another script put on a prototype cannot add reserved keys or length.
@@ -106,8 +106,8 @@ function toProperties(extra: [string, unknown][]): string {
   const json = JSON.stringify(properties);
   const parsed = JSON.parse(json);
   const length = codePoints(json, MAX_PROPERTIES_LENGTH);
-  if (length > MAX_PROPERTIES_LENGTH) fail('track()', 'properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, length);
-  if (describe(parsed) !== 'object' || Object.keys(parsed).some(isReserved)) fail('track()', 'properties', 'a JSON object without reserved keys', describe(json));
+  if (length > MAX_PROPERTIES_LENGTH) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, length);
+  if (describe(parsed) !== 'object' || Object.keys(parsed).some(isReserved)) fail('properties', 'a JSON object without reserved keys', describe(json));
   return json;
 }
 
@@ -120,42 +120,40 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
   at = 'properties';
   let fields: EventFields;
   try {
-    fields = { eventType: checkString('track()', 'eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
-    if (properties !== undefined && describe(properties) !== 'object') fail('track()', 'properties', 'an object', describe(properties));
+    fields = { eventType: checkString('eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
+    if (properties !== undefined && describe(properties) !== 'object') fail('properties', 'an object', describe(properties));
     const props: Record<string, unknown> = Object.create(null);
     for (const key of Object.keys(properties ?? {})) props[key] = ((at = `properties.${key}`), properties![key]);
     const extra = Object.keys(props).filter((key) => props[key] !== undefined && !TOP_LEVEL_KEYS.includes(key)).map((key): [string, unknown] => [key, props[key]]);
     for (const [key, max] of STRING_FIELDS) {
-      if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString('track()', key, props[key], max);
+      if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString(key, props[key], max);
     }
     const { eventValue, impression, metricAttribution } = props;
     if (eventValue !== undefined) {
       const number = typeof eventValue === 'string' && eventValue.length <= MAX_ID_LENGTH && DECIMAL.test(eventValue) ? Number(eventValue) : eventValue;
       if (typeof number !== 'number' || !(Math.abs(number) <= MAX_FLOAT32)) {
-        fail('track()', 'eventValue', 'a finite number (32-bit float) or a decimal string', describe(eventValue));
+        fail('eventValue', 'a finite number (32-bit float) or a decimal string', describe(eventValue));
       }
       fields.eventValue = number;
     }
     if (impression !== undefined) {
       at = 'impression';
       const count = Array.isArray(impression) ? impression.length : 0;
-      if (count < 1 || count > MAX_IMPRESSIONS) fail('track()', 'impression', `a list of 1-${MAX_IMPRESSIONS} item ids`, Array.isArray(impression) ? count : describe(impression));
-      const ids: string[] = [];
-      for (let index = 0; index < count; index++) ids.push(checkString('track()', `impression[${index}]`, (impression as unknown[])[index], MAX_ID_LENGTH)); // a hole is undefined: refused
-      fields.impression = ids;
+      if (count < 1 || count > MAX_IMPRESSIONS) fail('impression', `a list of 1-${MAX_IMPRESSIONS} item ids`, Array.isArray(impression) ? count : describe(impression));
+      fields.impression = Array.from(impression as unknown[], (id, index) => checkString(`impression[${index}]`, id, MAX_ID_LENGTH)); // a hole is undefined: refused
     }
     if (metricAttribution !== undefined) {
       at = 'metricAttribution';
       const source = (metricAttribution as { eventAttributionSource?: unknown } | null)?.eventAttributionSource;
       if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) {
-        fail('track()', 'metricAttribution.eventAttributionSource', `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, describe(source));
+        fail('metricAttribution.eventAttributionSource', `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, describe(source));
       }
       fields.metricAttribution = { eventAttributionSource: source };
     }
     if (extra.length > 0) fields.properties = toProperties(extra);
   } catch (error) {
     if (error === thrown) throw error;
-    fail('track()', at, 'readable', 'a throw');
+    fail(at, 'readable', 'a throw');
   }
   fields.eventId ||= newEventId();
   return fields;

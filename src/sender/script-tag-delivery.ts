@@ -11,8 +11,13 @@ let declarative: (() => void) | undefined;
 export function createDelivery(options: DeliveryOptions): Delivery {
   const track: Tracker['track'] = (eventType, properties) => (window as unknown as { personalize: Tracker }).personalize.track(eventType, properties);
   const { declarativeRoot, declarativeEvents } = options.config;
-  const root = declarativeRoot ? document.querySelector(declarativeRoot) : document;
-  if (!root) console.error(`personalize-tracker: data-declarative-root "${declarativeRoot}" matches no element; declarative tracking is off`);
-  else declarative ??= watchDeclarative({ track }, { root, eventTypes: declarativeEvents?.split(/[\s,]+/).filter(Boolean) });
+  const start = () => {
+    const root = declarativeRoot ? document.querySelector(declarativeRoot) : document;
+    if (!root) console.error(`personalize-tracker: data-declarative-root "${declarativeRoot}" matches no element; declarative tracking is off`);
+    else declarative ??= watchDeclarative({ track }, { root, eventTypes: declarativeEvents?.split(/[\s,]+/).filter(Boolean) });
+  };
+  // The root is looked up once the document is parsed (an early flush can load this chunk sooner).
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
   return createSenderDelivery(options);
 }
