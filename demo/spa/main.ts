@@ -1,6 +1,6 @@
 // The SPA: hash routes driven by history.pushState, tracked through the npm package exactly as a
 // bundled app would use it. Every route change is a PageView; a movie page is also a View.
-import { flush, identify, init, reset, track, watchRecommendations, type RecommendationWatch } from 'personalize-tracker';
+import { flush, identify, init, optIn, optOut, reset, track, watchRecommendations, type RecommendationWatch } from 'personalize-tracker';
 import type { TrackerError, TrackProperties } from 'personalize-tracker';
 import { cartView, homeView, movieView, notFoundView, recommendationStrip, type Movie } from './views';
 
@@ -13,6 +13,11 @@ const userLabel = document.querySelector<HTMLElement>('[data-testid="user"]')!;
 const loginButton = document.querySelector<HTMLButtonElement>('[data-testid="login"]')!;
 const logoutButton = document.querySelector<HTMLButtonElement>('[data-testid="logout"]')!;
 const flushButton = document.querySelector<HTMLButtonElement>('[data-testid="flush"]')!;
+const optOutButton = document.querySelector<HTMLButtonElement>('[data-testid="opt-out"]')!;
+const optInButton = document.querySelector<HTMLButtonElement>('[data-testid="opt-in"]')!;
+const consentState = document.querySelector<HTMLElement>('[data-testid="consent-state"]')!;
+const CONSENT_KEY = 'personalize-tracker:consent'; // README "Storage": `in` or `out`
+const ledger = window.DEMO_LEDGER;
 const cart: Movie[] = [];
 let shownPath: string | undefined;
 let recommendations: RecommendationWatch | undefined;
@@ -42,6 +47,8 @@ function safeTrack(eventType: string, properties: TrackProperties): void {
     say(String(error));
   }
 }
+
+window.DEMO_TRACK = safeTrack; // for the "Try to lose an event" panel
 
 const handlers = {
   rate(movie: Movie, value: number) {
@@ -103,17 +110,41 @@ function setUser(userId: string | undefined): void {
   logoutButton.hidden = !userId;
 }
 
+/** Shows the visitor's choice: `out` as just made, else as stored (another tab may have chosen). */
+function showConsent(out = localStorage.getItem(CONSENT_KEY) === 'out'): void {
+  consentState.textContent = out ? 'Tracking: off' : 'Tracking: on';
+  optOutButton.hidden = out;
+  optInButton.hidden = !out;
+}
+showConsent();
+addEventListener('storage', (event) => event.key === CONSENT_KEY && showConsent());
+
+optOutButton.addEventListener('click', () => {
+  optOut();
+  ledger?.fireCall('optOut');
+  showConsent(true);
+  say('Opted out: nothing is tracked or sent, the queue is deleted');
+});
+optInButton.addEventListener('click', () => {
+  optIn();
+  ledger?.fireCall('optIn');
+  showConsent(false);
+  say('Opted in: tracking again');
+});
 loginButton.addEventListener('click', () => {
   identify('user-42');
+  ledger?.fireCall('identify');
   setUser('user-42');
   say('Logged in: later events carry userId user-42 (same session)');
 });
 logoutButton.addEventListener('click', () => {
   reset();
+  ledger?.fireCall('reset');
   setUser(undefined);
   say('Logged out: a new session starts');
 });
 flushButton.addEventListener('click', async () => {
+  ledger?.fireCall('flush');
   say('Flushing…');
   const { delivered, rejected, pending } = await flush();
   say(`Flushed: ${delivered} delivered, ${rejected} rejected, ${pending} pending`);
