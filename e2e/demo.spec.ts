@@ -130,3 +130,43 @@ test('SPA: a click in its own recommendation strip, watched with watchRecommenda
     .poll(async () => (await receivedEvents()).find((event) => event.eventType === 'Click'), { timeout: 10_000 })
     .toMatchObject({ itemId: shown[1], recommendationId: 'demo-rec-movie3', impression: shown });
 });
+
+test('shop: a declarative recommendation click shows its recommendationId and impression in the panel; a declarative button lights its snippet', async ({ page }) => {
+  await page.goto(demo.shopUrl);
+  await page.getByTestId('movie-card-movie3').click();
+  await expect(page.getByTestId('snippet-View')).toHaveAttribute('data-fired', '');
+  // Declarative tracking starts with the sender chunk; the View's delivery shows that it has loaded.
+  await expect(page.getByTestId('event-row').filter({ hasText: 'View' })).toHaveCount(1, { timeout: 15_000 });
+  const strip = page.getByTestId('recommendations');
+  await expect(strip).toHaveAttribute('data-personalize-recommendation-id', 'demo-rec-movie3');
+  const shown = await strip.locator('[data-personalize-item-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-personalize-item-id')));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.getByTestId(`recommended-${shown[0]}`).click();
+
+  const click = page.getByTestId('event-row').filter({ hasText: 'Click' });
+  await expect(click).toHaveCount(1, { timeout: 10_000 });
+  await expect(click.getByTestId('field-recommendationId')).toHaveText('demo-rec-movie3');
+  await expect(click.getByTestId('field-impression')).toHaveText(JSON.stringify(shown));
+  expect(await receivedEvents()).toContainEqual(expect.objectContaining({ eventType: 'Click', itemId: shown[0], recommendationId: 'demo-rec-movie3', impression: shown }));
+
+  // The click opened the recommended movie; its watchlist button is plain markup, no code.
+  await page.getByTestId(`watchlist-${shown[0]}`).click();
+  await expect(page.getByTestId('snippet-AddToWatchlist')).toHaveAttribute('data-fired', '');
+  await expect(page.getByTestId('snippet-AddToWatchlist')).toContainText(`data-personalize-event='AddToWatchlist' data-personalize-item-id='${shown[0]}'`);
+  await expect(page.getByTestId('snippet-View')).not.toHaveAttribute('data-fired', '');
+  const watchlist = page.getByTestId('event-row').filter({ hasText: 'AddToWatchlist' });
+  await expect(watchlist).toHaveCount(1, { timeout: 10_000 });
+  await expect(watchlist.getByTestId('field-properties')).toHaveText('{"list":"watchlist"}');
+});
+
+test('shop: opting out stops tracking and the snippet of the call lights; opting in resumes', async ({ page }) => {
+  await page.goto(demo.shopUrl);
+  await page.getByTestId('opt-out').click();
+  await expect(page.locator('.snippet[data-snippet-call~="optOut"]')).toHaveAttribute('data-fired', '');
+  await expect(page.getByTestId('consent-state')).toHaveText('Tracking: off');
+  await page.getByTestId('movie-card-movie4').click();
+  await page.getByTestId('opt-in').click();
+  await expect(page.getByTestId('consent-state')).toHaveText('Tracking: on');
+  await page.getByTestId('movie-card-movie5').click();
+  await expect.poll(async () => (await received()).map((event) => event.itemId), { timeout: 10_000 }).toEqual(['movie5']);
+});

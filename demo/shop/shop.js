@@ -86,7 +86,6 @@
   }
 
   function showDetail(movie) {
-    track('View', { itemId: movie.id });
     var addToCart = element('button', { type: 'button', class: 'primary', 'data-testid': 'add-to-cart-' + movie.id, text: 'Add to cart · $' + movie.price });
     addToCart.addEventListener('click', function () {
       track('AddToCart', { itemId: movie.id, eventValue: 1, price: movie.price });
@@ -120,6 +119,7 @@
       close,
     );
     detail.hidden = false;
+    track('View', { itemId: movie.id }); // after rendering, so its snippet is there to light up
     window.scrollTo(0, 0); // the detail view sits above the grid
   }
 

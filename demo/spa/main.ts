@@ -71,19 +71,20 @@ function render(): void {
   const path = currentPath();
   if (path === shownPath) return; // popstate and hashchange both fire for one back/forward step
   shownPath = path;
-  safeTrack('PageView', { path });
   const movieId = /^\/movie\/([^/]+)$/.exec(path)?.[1];
   const movie = movies.find((candidate) => candidate.id === movieId);
   if (path === '/') view.replaceChildren(...homeView(movies));
   else if (path === '/cart') view.replaceChildren(...cartView(cart));
   else if (movie) {
-    safeTrack('View', { itemId: movie.id });
     // A real shop would show GetRecommendations results; the demo recommends the next three movies.
     const { strip, list } = recommendationStrip(movies.filter((other) => other.id !== movie.id).slice(0, 3));
     view.replaceChildren(strip, ...movieView(movie, handlers));
     recommendations?.disconnect();
     recommendations = watchRecommendations(list, { recommendationId: `demo-rec-${movie.id}` });
   } else view.replaceChildren(...notFoundView(path));
+  // Tracked after rendering, so the view's code snippets are there to light up.
+  safeTrack('PageView', { path });
+  if (movie) safeTrack('View', { itemId: movie.id });
   window.scrollTo(0, 0);
 }
 
