@@ -6,7 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../emulator/ids';
 
 const DEFAULT_PORTS = [8080, 4599]; // demo/start.ts's defaults
 
@@ -81,4 +83,13 @@ test('a bad request to the demo server gets 400, and the server keeps running', 
   }
   assert.equal(child.exitCode, null, 'still running');
   assert.equal((await fetch(urls.shop)).status, 200);
+});
+
+test("the README's \"Try it locally\" names the demo's ids and links the emulator's docs", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('### Try it locally'), readme.indexOf('### React'));
+  for (const id of [DEMO_REGION, DEMO_IDENTITY_POOL_ID, DEMO_TRACKING_ID]) assert.ok(section.includes(`\`${id}\``), id);
+  assert.match(section, /\]\(e2e\/emulator\/README\.md\)/);
+  assert.match(section, /--port/);
+  assert.match(section, /PORT=/);
 });
