@@ -147,6 +147,8 @@
   }
 
   window.DEMO_PANEL = {
+    /** Creates `tag` with a class, text and attributes (the panel's own DOM helper, shared with fault-panel.js). */
+    element: element,
     /** The "Try to lose an event" tab's section, for fault-panel.js. */
     faults: sections.faults,
     /** Every event received so far (each PutEvents' copy once), for a listener that starts late. */

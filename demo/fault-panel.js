@@ -16,13 +16,7 @@
   var history = [];
   var counters = {};
 
-  function element(tag, className, text, attributes) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    return node;
-  }
+  var element = window.DEMO_PANEL.element;
 
   function control(path, body) {
     return fetch(config.endpoint + '/__emulator/' + path, {

@@ -2,30 +2,18 @@
 // controls while events are tracked, and once the fault clears the counters show tracked =
 // delivered, none duplicated. The emulator's own event log is checked too, not only the counters.
 import { expect, test, type Page } from '@playwright/test';
-import { startDemo, type Demo } from '../demo/start';
+import { useDemo } from './demo-harness';
 
 const FAULTS = ['offline', 'throttle', 'expire', 'service-down', 'reopen'];
 
-let demo: Demo;
-
-test.beforeAll(async () => {
-  demo = await startDemo({ port: 0, emulatorPort: 0 });
-});
-
-test.afterAll(async () => {
-  await demo?.close();
-});
-
-test.beforeEach(async () => {
-  expect((await fetch(`${demo.emulatorUrl}/__emulator/reset`, { method: 'POST' })).ok).toBe(true);
-});
+const demo = useDemo();
 
 const counter = async (page: Page, name: string) => Number(await page.getByTestId(`counter-${name}`).textContent());
 
 /** What the emulator accepted: every eventId the page tracked arrived, and no eventId twice. */
 async function expectEmulatorHasEachOnce(page: Page): Promise<number> {
   const tracked: string[] = await page.evaluate(() => (window as any).DEMO_LEDGER.tracked());
-  const { events } = (await (await fetch(`${demo.emulatorUrl}/__emulator/events`)).json()) as { events: Array<{ eventId: string }> };
+  const { events } = (await (await fetch(`${demo().emulatorUrl}/__emulator/events`)).json()) as { events: Array<{ eventId: string }> };
   const received = events.map((event) => event.eventId);
   expect(new Set(received).size, 'no eventId received twice').toBe(received.length);
   expect(received).toEqual(expect.arrayContaining(tracked));
@@ -34,7 +22,7 @@ async function expectEmulatorHasEachOnce(page: Page): Promise<number> {
 
 test('shop: with each fault of the panel, events tracked meanwhile are all delivered once it clears, none twice', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(demo.shopUrl);
+  await page.goto(demo().shopUrl);
   await page.getByTestId('tab-faults').click();
   let tracked = 0;
   for (const fault of FAULTS) {
@@ -52,7 +40,7 @@ test('shop: with each fault of the panel, events tracked meanwhile are all deliv
       tracked = expected;
     });
   }
-  const { requests } = (await (await fetch(`${demo.emulatorUrl}/__emulator/requests`)).json()) as { requests: Array<{ errorType?: string }> };
+  const { requests } = (await (await fetch(`${demo().emulatorUrl}/__emulator/requests`)).json()) as { requests: Array<{ errorType?: string }> };
   const faulted = new Set(requests.map((request) => request.errorType).filter(Boolean));
   expect([...faulted].sort(), 'the faults really reached the tracker').toEqual(['ExpiredTokenException', 'ServiceUnavailable', 'ThrottlingException']);
 });

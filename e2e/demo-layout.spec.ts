@@ -3,7 +3,7 @@
 // itself, not something over it, would get the tap). Screenshots of each view are kept in the
 // test's output directory (test-results/…).
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { startDemo, type Demo } from '../demo/start';
+import { useDemo } from './demo-harness';
 
 const VIEWPORTS = [
   { width: 390, height: 844 },
@@ -11,15 +11,7 @@ const VIEWPORTS = [
 ];
 const CONTROLS = 'button:visible, a[href]:visible, input:visible, select:visible';
 
-let demo: Demo;
-
-test.beforeAll(async () => {
-  demo = await startDemo({ port: 0, emulatorPort: 0 });
-});
-
-test.afterAll(async () => {
-  await demo?.close();
-});
+const demo = useDemo();
 
 /** Checks the view for overflow and untappable controls (within `scope`), then screenshots it. */
 async function checkView(page: Page, testInfo: TestInfo, name: string, scope = 'body'): Promise<void> {
@@ -54,7 +46,7 @@ for (const viewport of VIEWPORTS) {
     test.use({ viewport, hasTouch: true, isMobile: phone });
 
     test('shop: home, movie detail and panel tabs fit and every control is tappable', async ({ page }, testInfo) => {
-      await page.goto(demo.shopUrl);
+      await page.goto(demo().shopUrl);
       await checkView(page, testInfo, `shop-home-${viewport.width}`);
       await page.getByTestId('movie-card-movie3').tap();
       await expect(page.getByTestId('detail')).toBeVisible();
@@ -66,7 +58,7 @@ for (const viewport of VIEWPORTS) {
     });
 
     test('SPA: home, movie page, cart and panel tabs fit and every control is tappable', async ({ page }, testInfo) => {
-      await page.goto(demo.spaUrl);
+      await page.goto(demo().spaUrl);
       await checkView(page, testInfo, `spa-home-${viewport.width}`);
       await page.getByTestId('movie-card-movie3').tap();
       await expect(page).toHaveURL(/#\/movie\/movie3$/);

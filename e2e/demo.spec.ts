@@ -1,7 +1,7 @@
 // The demo, started in-process as `npm start` would: the script-tag shop and the rollup-bundled SPA
 // both deliver what the user does to the emulator, and the event panel shows it live.
 import { expect, test } from '@playwright/test';
-import { startDemo, type Demo } from '../demo/start';
+import { useDemo } from './demo-harness';
 
 interface LoggedEvent {
   sessionId: string;
@@ -12,23 +12,10 @@ interface LoggedEvent {
   properties?: string;
 }
 
-let demo: Demo;
-
-test.beforeAll(async () => {
-  demo = await startDemo({ port: 0, emulatorPort: 0 });
-});
-
-test.afterAll(async () => {
-  await demo?.close();
-});
-
-test.beforeEach(async () => {
-  const response = await fetch(`${demo.emulatorUrl}/__emulator/reset`, { method: 'POST' });
-  expect(response.ok).toBe(true);
-});
+const demo = useDemo();
 
 async function receivedEvents(): Promise<LoggedEvent[]> {
-  const response = await fetch(`${demo.emulatorUrl}/__emulator/events`);
+  const response = await fetch(`${demo().emulatorUrl}/__emulator/events`);
   return ((await response.json()) as { events: LoggedEvent[] }).events;
 }
 
@@ -38,7 +25,7 @@ async function received(): Promise<Array<Pick<LoggedEvent, 'eventType' | 'itemId
 }
 
 test('shop: rating a movie through the script tag reaches the emulator and the event panel', async ({ page }) => {
-  await page.goto(demo.shopUrl);
+  await page.goto(demo().shopUrl);
   await page.getByTestId('movie-card-movie3').click();
   await page.getByTestId('rate-movie3-4').click();
 
@@ -54,7 +41,7 @@ test('shop: rating a movie through the script tag reaches the emulator and the e
 });
 
 test('shop: logging in attaches user-42 to later events in the same session', async ({ page }) => {
-  await page.goto(demo.shopUrl);
+  await page.goto(demo().shopUrl);
   await page.getByTestId('movie-card-movie1').click();
   await page.getByTestId('login').click();
   await page.getByTestId('add-to-cart-movie1').click();
@@ -73,7 +60,7 @@ test('shop: logging in attaches user-42 to later events in the same session', as
 
 test('shop: calls made before the tracker file loads are queued by the stub, then delivered', async ({ page }) => {
   // The static server holds the tracker back; DOMContentLoaded does not wait for an async script.
-  await page.goto(`${demo.shopUrl}?trackerDelay=10000`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${demo().shopUrl}?trackerDelay=10000`, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('movie-card-movie2').click();
   await page.getByTestId('rate-movie2-3').click();
   expect(await page.evaluate(() => (window as any).personalize.q?.map(([method, args]: [string, unknown[]]) => [method, args[0]]))).toEqual([
@@ -94,7 +81,7 @@ test('SPA: routes and a rating are delivered through the bundled npm import', as
   page.on('request', (request) => {
     if (new URL(request.url()).pathname.startsWith('/dist/')) scriptTagRequests.push(request.url());
   });
-  await page.goto(demo.spaUrl);
+  await page.goto(demo().spaUrl);
   await page.getByTestId('movie-card-movie3').click();
   await expect(page).toHaveURL(/#\/movie\/movie3$/);
   await page.getByTestId('rate-movie3-5').click();
@@ -120,7 +107,7 @@ test('SPA: routes and a rating are delivered through the bundled npm import', as
 });
 
 test('SPA: a click in its own recommendation strip, watched with watchRecommendations, carries the impression', async ({ page }) => {
-  await page.goto(`${demo.spaUrl}#/movie/movie3`);
+  await page.goto(`${demo().spaUrl}#/movie/movie3`);
   await expect(page.getByTestId('recommendations')).toBeVisible();
   const shown = await page.getByTestId('recommendations').locator('[data-personalize-item-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-personalize-item-id')));
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -132,7 +119,7 @@ test('SPA: a click in its own recommendation strip, watched with watchRecommenda
 });
 
 test('shop: a declarative recommendation click shows its recommendationId and impression in the panel; a declarative button lights its snippet', async ({ page }) => {
-  await page.goto(demo.shopUrl);
+  await page.goto(demo().shopUrl);
   await page.getByTestId('movie-card-movie3').click();
   await expect(page.getByTestId('snippet-View')).toHaveAttribute('data-fired', '');
   // Declarative tracking starts with the sender chunk; the View's delivery shows that it has loaded.
@@ -160,7 +147,7 @@ test('shop: a declarative recommendation click shows its recommendationId and im
 });
 
 test('shop: opting out stops tracking and the snippet of the call lights; opting in resumes', async ({ page }) => {
-  await page.goto(demo.shopUrl);
+  await page.goto(demo().shopUrl);
   await page.getByTestId('opt-out').click();
   await expect(page.locator('.snippet[data-snippet-call~="optOut"]')).toHaveAttribute('data-fired', '');
   await expect(page.getByTestId('consent-state')).toHaveText('Tracking: off');
