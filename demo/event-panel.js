@@ -3,7 +3,8 @@
 // visible end to end, every field as sent. The second tab is filled by fault-panel.js.
 (function () {
   var MAX_ROWS = 200;
-  var FIELDS = ['eventId', 'recommendationId', 'impression', 'properties', 'metricAttribution', 'sentAt', 'requestId'];
+  // Every field of the PutEvents as received, besides eventType, itemId and eventValue shown on top.
+  var FIELDS = ['sessionId', 'userId', 'eventId', 'recommendationId', 'impression', 'properties', 'metricAttribution', 'sentAt', 'trackingId', 'requestId'];
   var STATE_KEY = 'demo:panel'; // open tab and sheet state survive a reload ("close and reopen")
   var config = window.DEMO_CONFIG;
   var records = new Map(); // requestId/eventId -> record; the list and the stream may both deliver one
@@ -101,9 +102,6 @@
     if (record.eventValue !== undefined) main.appendChild(element('span', 'event-row__value', '= ' + record.eventValue));
     main.appendChild(element('time', 'event-row__time', new Date(record.receivedAt).toLocaleTimeString()));
     item.appendChild(main);
-    var who = 'session ' + String(record.sessionId).slice(0, 8) + '…';
-    who += record.userId ? ' · user ' + record.userId : ' · anonymous';
-    item.appendChild(element('div', 'event-row__meta', who));
     var fields = element('dl', 'event-row__fields');
     FIELDS.forEach(function (name) {
       if (record[name] === undefined) return;

@@ -50,7 +50,9 @@
     ids.push(event.eventId);
     write(ids);
     thisTab.add(event.eventId);
-    fire('.snippet[data-snippet-event~="' + event.eventType.replace(/["\\]/g, '') + '"]');
+    // A snippet of one recommendation list lights only for that list's clicks.
+    var list = event.recommendationId ? ':is([data-snippet-list="' + event.recommendationId.replace(/["\\]/g, '') + '"], :not([data-snippet-list]))' : ':not([data-snippet-list])';
+    fire('.snippet[data-snippet-event~="' + event.eventType.replace(/["\\]/g, '') + '"]' + list);
     window.dispatchEvent(new CustomEvent('demo:tracked', { detail: event }));
   }
 

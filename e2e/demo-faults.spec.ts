@@ -44,3 +44,22 @@ test('shop: with each fault of the panel, events tracked meanwhile are all deliv
   const faulted = new Set(requests.map((request) => request.errorType).filter(Boolean));
   expect([...faulted].sort(), 'the faults really reached the tracker').toEqual(['ExpiredTokenException', 'ServiceUnavailable', 'ThrottlingException']);
 });
+
+test('SPA and shop tabs: what one tab cannot send yet shows as "queued, other tabs" in the other; then all are delivered once', async ({ context }) => {
+  const spa = await context.newPage();
+  const shop = await context.newPage();
+  await spa.goto(demo().spaUrl);
+  await shop.goto(demo().shopUrl);
+  for (const page of [spa, shop]) await page.getByTestId('tab-faults').click();
+  await spa.getByTestId('fault-offline').click(); // the emulator is unreachable for 4 s; the SPA tracks 3 events
+  await expect.poll(() => counter(shop, 'queuedElsewhere'), { message: "the SPA's events, seen from the shop" }).toBeGreaterThanOrEqual(3);
+  expect(await counter(spa, 'queuedHere')).toBeGreaterThanOrEqual(3);
+  for (const page of [spa, shop]) await expect(page.getByTestId('fault-status')).toHaveAttribute('data-state', 'settled', { timeout: 30_000 });
+  const tracked = await expectEmulatorHasEachOnce(shop); // one ledger for the origin's tabs
+  expect(tracked).toBeGreaterThanOrEqual(4); // the SPA's PageView and the 3 drill events
+  for (const page of [spa, shop]) {
+    expect(await counter(page, 'tracked')).toBe(tracked);
+    expect(await counter(page, 'delivered')).toBe(tracked);
+    expect(await counter(page, 'duplicated')).toBe(0);
+  }
+});

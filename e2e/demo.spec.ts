@@ -144,6 +144,11 @@ test('shop: a declarative recommendation click shows its recommendationId and im
   const watchlist = page.getByTestId('event-row').filter({ hasText: 'AddToWatchlist' });
   await expect(watchlist).toHaveCount(1, { timeout: 10_000 });
   await expect(watchlist.getByTestId('field-properties')).toHaveText('{"list":"watchlist"}');
+
+  // Each recommendation list has its own snippet; a click lights only its list's.
+  await page.getByTestId('recommended-movie5').click();
+  await expect(page.locator('.snippet[data-snippet-list="demo-rec-home"]')).toHaveAttribute('data-fired', '');
+  await expect(page.getByTestId('snippet-AddToWatchlist')).not.toHaveAttribute('data-fired', '');
 });
 
 test('shop: opting out stops tracking and the snippet of the call lights; opting in resumes', async ({ page }) => {

@@ -34,6 +34,13 @@
     return element('pre', { class: 'snippet', 'data-snippet-event': eventType, 'data-testid': 'snippet-' + eventType, text: code });
   }
 
+  /** The snippet of a declarative recommendation list: lit by that list's clicks only. */
+  function listSnippet(list, inner) {
+    var code = snippet('Click', markup(list, inner));
+    code.setAttribute('data-snippet-list', list.getAttribute('data-personalize-recommendation-id'));
+    return code;
+  }
+
   /** The data-personalize-* markup of `node`, as its snippet shows it. */
   function markup(node, inner) {
     var attributes = Array.from(node.attributes).filter(function (attribute) { return attribute.name.indexOf('data-personalize') === 0; });
@@ -114,7 +121,7 @@
         snippet('AddToWatchlist', markup(watchlist, '♡ Watchlist')),
         element('h3', { text: 'More like this' }),
         strip,
-        snippet('Click', markup(strip, '\n  <li data-personalize-item-id=\'…\'>…</li>\n')),
+        listSnippet(strip, '\n  <li data-personalize-item-id=\'…\'>…</li>\n'),
       ]),
       close,
     );
@@ -134,7 +141,7 @@
   });
   // A real shop would show GetRecommendations results; the demo recommends a few movies.
   fillStrip(homeStrip, movies.slice(4, 8));
-  document.querySelector('[data-testid="snippet-home-recommendations"]').textContent = markup(homeStrip, '\n  <li data-personalize-item-id=\'movie5\'>…</li> …\n');
+  homeStrip.after(listSnippet(homeStrip, '\n  <li data-personalize-item-id=\'movie5\'>…</li> …\n'));
 
   function setUser(userId) {
     userLabel.textContent = userId || 'anonymous';
