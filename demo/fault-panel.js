@@ -64,9 +64,13 @@
   }
 
   function liftDownIfDue() {
-    var at = Number(localStorage.getItem(LIFT_DOWN_KEY) || 0);
-    if (!at || Date.now() < at) return;
-    localStorage.removeItem(LIFT_DOWN_KEY);
+    try {
+      var at = Number(localStorage.getItem(LIFT_DOWN_KEY) || 0);
+      if (!at || Date.now() < at) return;
+      localStorage.removeItem(LIFT_DOWN_KEY);
+    } catch (error) {
+      return; // storage blocked: liftDownLater() used a timer instead
+    }
     control('faults', { down: false });
   }
 

@@ -1,4 +1,4 @@
-// Both demos at a phone's 390×844 and a laptop's 1280×800: on every view nothing is wider than the
+// Both demos at a small phone's 360×740, a phone's 390×844 and a laptop's 1280×800: on every view nothing is wider than the
 // viewport, and every control can be tapped (Playwright's trial tap checks that the element
 // itself, not something over it, would get the tap). Screenshots of each view are kept in the
 // test's output directory (test-results/…).
@@ -6,6 +6,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { useDemo } from './demo-harness';
 
 const VIEWPORTS = [
+  { width: 360, height: 740 },
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
 ];
@@ -68,6 +69,7 @@ for (const viewport of VIEWPORTS) {
       await expect(page).toHaveURL(/#\/cart$/);
       await checkView(page, testInfo, `spa-cart-${viewport.width}`);
       await openPanel(page, phone);
+      await checkView(page, testInfo, `spa-panel-events-${viewport.width}`, '[data-testid="event-panel"]');
       await page.getByTestId('tab-faults').tap();
       await checkView(page, testInfo, `spa-panel-faults-${viewport.width}`, '[data-testid="event-panel"]');
     });
