@@ -10,11 +10,13 @@ export const BUILT_FILES = ['dist/index.js', 'dist/personalize-tracker.js', 'dis
 const SOURCES = ['src', 'demo/spa', 'rollup.config.ts', 'package.json'];
 const DEMO_OUTPUTS = /^(dist|demo\/build)\b/; // the e2e test pages are not needed to try the demo
 
+const SOURCE_FILE = /\.(ts|json)$/; // what rollup reads; the pages' HTML, CSS and plain JS are served as they are
+
 function newestChange(root: string, path: string): number {
   const full = join(root, path);
   const info = statSync(full);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(info.mtimeMs, ...readdirSync(full).map((name) => newestChange(root, join(path, name))));
+  if (!info.isDirectory()) return SOURCE_FILE.test(path) ? info.mtimeMs : 0;
+  return Math.max(0, ...readdirSync(full).map((name) => newestChange(root, join(path, name))));
 }
 
 /** Whether every built file exists and is newer than every source. */
