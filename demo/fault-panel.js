@@ -1,111 +1,22 @@
 // "Try to lose an event": buttons that break delivery through the emulator's controls
-// (e2e/emulator/README.md), while the page tracks events, and live counters that show none is
+// (faults.js), while the page tracks events, and live counters that show none is
 // lost: tracked (this browser, every tab), queued (IndexedDB, this tab and others), delivered
 // and duplicated (an eventId received twice). Faults clear by themselves; tracked = delivered then.
 (function () {
   var TICK_MS = 500;
   var CHART_POINTS = 60; // one a second: the last minute
-  var DRILL_EVENTS = 3; // events tracked with each fault
-  var OFFLINE_MS = 4000;
-  var LIFT_DOWN_KEY = 'demo:lift-down-at'; // a reopened tab lifts the outage the closed one started
   var config = window.DEMO_CONFIG;
   var ledger = window.DEMO_LEDGER;
   var section = window.DEMO_PANEL && window.DEMO_PANEL.faults;
-  if (!config || !ledger || !section) return;
+  if (!config || !ledger || !section || !window.DEMO_FAULTS) return;
   var received = new Map(); // eventId -> number of PutEvents that carried it
   var history = [];
   var counters = {};
 
   var element = window.DEMO_PANEL.element;
 
-  function control(path, body) {
-    return fetch(config.endpoint + '/__emulator/' + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body || {}),
-    });
-  }
-
-  /** The page's own track() (window.DEMO_TRACK, set by the shop and the SPA). */
-  function trackDrill(fault) {
-    var movies = window.DEMO_MOVIES;
-    for (var i = 0; i < DRILL_EVENTS; i++) {
-      window.DEMO_TRACK('FaultDrill', { itemId: movies[Math.floor(Math.random() * movies.length)].id, fault: fault });
-    }
-  }
-
-  /** The tracker's IndexedDB queue (src/loader/queue.ts), read without ever creating it. */
-  function peekQueue() {
-    return new Promise(function (resolve) {
-      var request;
-      try {
-        request = indexedDB.open('personalize-tracker');
-      } catch (error) {
-        return resolve([]);
-      }
-      request.onupgradeneeded = function () { request.transaction.abort(); }; // not there yet: the tracker creates it
-      request.onerror = function () { resolve([]); };
-      request.onsuccess = function () {
-        var db = request.result;
-        if (!db.objectStoreNames.contains('events')) return (db.close(), resolve([]));
-        var read = db.transaction('events', 'readonly').objectStore('events').getAll();
-        read.onsuccess = function () { db.close(); resolve(read.result); };
-        read.onerror = function () { db.close(); resolve([]); };
-      };
-    });
-  }
-
-  function liftDownLater(at) {
-    try {
-      localStorage.setItem(LIFT_DOWN_KEY, String(at));
-    } catch (error) {
-      setTimeout(function () { control('faults', { down: false }); }, at - Date.now());
-    }
-  }
-
-  function liftDownIfDue() {
-    try {
-      var at = Number(localStorage.getItem(LIFT_DOWN_KEY) || 0);
-      if (!at || Date.now() < at) return;
-      localStorage.removeItem(LIFT_DOWN_KEY);
-    } catch (error) {
-      return; // storage blocked: liftDownLater() used a timer instead
-    }
-    control('faults', { down: false });
-  }
-
-  function waitUntilQueued(ids, timeoutMs) {
-    var until = Date.now() + timeoutMs;
-    return peekQueue().then(function (records) {
-      var queued = new Set(records.map(function (record) { return record.event.eventId; }));
-      if (ids.every(function (id) { return queued.has(id); }) || Date.now() > until) return undefined;
-      return new Promise(function (done) { setTimeout(done, 100); }).then(function () { return waitUntilQueued(ids, until - Date.now()); });
-    });
-  }
-
-  var FAULTS = [
-    { id: 'offline', label: 'Go offline for 4 s', code: 'POST /__emulator/faults {"down":true}\n… 4 s later {"down":false}',
-      run: function () { return control('faults', { down: true }).then(function () { liftDownLater(Date.now() + OFFLINE_MS); }); } },
-    { id: 'throttle', label: 'Throttle the next 3 requests', code: 'POST /__emulator/faults\n{"fail":{"count":3,"error":"ThrottlingException"}}',
-      run: function () { return control('faults', { fail: { count: 3, error: 'ThrottlingException' } }); } },
-    { id: 'expire', label: 'Expire the credentials', code: 'POST /__emulator/expire-credentials',
-      run: function () { return control('expire-credentials'); } },
-    { id: 'service-down', label: 'Take the service down (503 ×3)', code: 'POST /__emulator/faults\n{"fail":{"count":3,"error":"ServiceUnavailable"}}',
-      run: function () { return control('faults', { fail: { count: 3, error: 'ServiceUnavailable' } }); } },
-    { id: 'reopen', label: 'Close this tab and reopen it, offline', code: 'POST /__emulator/faults {"down":true}\ntrack ×3, then the tab goes away\n(the new tab lifts the outage)',
-      run: function () {
-        var before = ledger.thisTab.size;
-        return control('faults', { down: true }).then(function () {
-          trackDrill('reopen');
-          var ids = Array.from(ledger.thisTab).slice(before);
-          return waitUntilQueued(ids, 3000); // stored in IndexedDB: the tab may go
-        }).then(function () {
-          liftDownLater(Date.now() + 1500);
-          location.reload(); // pagehide, the owner lock goes, a new page (a new owner) loads
-        });
-      },
-      tracksItself: true },
-  ];
+  var faults = window.DEMO_FAULTS;
+  var DRILL_EVENTS = faults.DRILL_EVENTS;
 
   var status = element('p', 'faults__status', 'All delivered', { 'data-testid': 'fault-status', role: 'status' });
   var grid = element('dl', 'faults__counters');
@@ -131,12 +42,12 @@
   legend.appendChild(element('span', 'faults__key faults__key--delivered', 'delivered'));
 
   var buttons = element('div', 'faults__buttons');
-  FAULTS.forEach(function (fault) {
+  faults.list.forEach(function (fault) {
     var button = element('button', '', fault.label, { type: 'button', 'data-testid': 'fault-' + fault.id });
     button.addEventListener('click', function () {
       status.textContent = fault.label + '…';
       ledger.fireCall('fault-' + fault.id);
-      fault.run().then(function () { if (!fault.tracksItself) trackDrill(fault.id); });
+      fault.run().then(function () { if (!fault.tracksItself) faults.trackDrill(fault.id); });
     });
     var item = element('div', 'faults__fault');
     item.appendChild(button);
@@ -145,7 +56,7 @@
   });
   var extra = element('div', 'faults__extra');
   var trackButton = element('button', '', 'Track ' + DRILL_EVENTS + ' events', { type: 'button', 'data-testid': 'drill-track' });
-  trackButton.addEventListener('click', function () { trackDrill('none'); });
+  trackButton.addEventListener('click', function () { faults.trackDrill('none'); });
   var resetButton = element('button', '', 'Reset counters', { type: 'button', 'data-testid': 'counters-reset' });
   resetButton.addEventListener('click', function () { ledger.clear(); history = []; tick(); });
   extra.appendChild(trackButton);
@@ -176,14 +87,14 @@
 
   var ticks = 0;
   function tick() {
-    liftDownIfDue();
+    faults.liftDownIfDue();
     Promise.all([
-      peekQueue(),
+      faults.peekQueue(),
       fetch(config.endpoint + '/__emulator/faults').then(function (response) { return response.json(); }).catch(function () { return undefined; }),
     ]).then(function (results) {
       var tracked = ledger.tracked();
       var queued = results[0].filter(function (record) { return record.trackingId === config.trackingId; });
-      var faults = results[1];
+      var emulator = results[1]; // GET /__emulator/faults: what is still set
       var here = queued.filter(function (record) { return ledger.thisTab.has(record.event.eventId); }).length;
       var delivered = 0;
       var duplicated = 0;
@@ -194,11 +105,11 @@
       });
       var values = { tracked: tracked.length, queuedHere: here, queuedElsewhere: queued.length - here, delivered: delivered, duplicated: duplicated };
       Object.keys(values).forEach(function (name) { counters[name].textContent = String(values[name]); });
-      var faulty = faults && (faults.down || faults.pending.length > 0);
+      var faulty = emulator && (emulator.down || emulator.pending.length > 0);
       var settled = values.tracked === delivered && queued.length === 0;
       status.dataset.state = faulty ? 'fault' : settled ? 'settled' : 'catching-up';
       status.textContent = faulty
-        ? 'Fault active: ' + (faults.down ? 'the emulator is unreachable' : faults.pending.length + ' request(s) will fail')
+        ? 'Fault active: ' + (emulator.down ? 'the emulator is unreachable' : emulator.pending.length + ' request(s) will fail')
         : settled ? 'All ' + delivered + ' tracked events delivered' + (duplicated ? ', ' + duplicated + ' duplicated' : ', none twice')
         : 'Catching up: ' + (values.tracked - delivered) + ' not delivered yet';
       window.DEMO_PANEL.setSummary(values.tracked + ' tracked · ' + delivered + ' delivered');
