@@ -82,7 +82,7 @@
       run: function () { return control('expire-credentials'); } },
     { id: 'service-down', label: 'Take the service down (503 ×3)', code: 'POST /__emulator/faults\n{"fail":{"count":3,"error":"ServiceUnavailable"}}',
       run: function () { return control('faults', { fail: { count: 3, error: 'ServiceUnavailable' } }); } },
-    { id: 'reopen', label: 'Close this tab and reopen it, offline', code: 'POST /__emulator/faults {"down":true}\ntrack ×3, then the tab goes away\n(the new tab lifts the outage)',
+    { id: 'reopen', label: 'Close this tab and reopen it, offline', code: 'POST /__emulator/faults {"down":true}\ntrack ×3, then location.reload(): this page\nand its lock go, a new page lifts the outage',
       run: function () {
         var before = ledger.thisTab.size;
         return control('faults', { down: true }).then(function () {

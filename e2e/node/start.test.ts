@@ -93,3 +93,13 @@ test("the README's \"Try it locally\" names the demo's ids and links the emulato
   assert.match(section, /--port/);
   assert.match(section, /PORT=/);
 });
+
+test('a port chosen with --port that is taken is an error that says so, not a silent fallback', async () => {
+  const taken = Number(new URL(urls.shop).port);
+  const chosen = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts', '--no-build', '--port', String(taken), '--emulator-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let errors = '';
+  chosen.stderr!.on('data', (chunk) => (errors += chunk));
+  const [code] = await once(chosen, 'exit');
+  assert.equal(code, 1);
+  assert.match(errors, new RegExp(`port ${taken} for the demo is already in use.*--port / PORT`));
+});
