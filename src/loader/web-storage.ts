@@ -21,3 +21,11 @@ export function writeStorage(kind: StorageKind, key: string, value?: string): bo
     return false; // the caller keeps its value in memory
   }
 }
+
+export function removeStorage(kind: StorageKind, key: string): void {
+  try {
+    window[kind].removeItem(key);
+  } catch {
+    // blocked: nothing was stored
+  }
+}
