@@ -164,7 +164,7 @@ test('row 10: an inlined loader without senderUrl fails loudly instead of import
   expect(relativeRequests).toEqual([]);
 });
 
-test('row 11: optOut() removes the session id, the retry time and the Cognito identity id', async ({ page, siteUrl, setup, emulator }) => {
+test('row 11: optOut() removes the session id, the retry time, exit notes and the Cognito identity id', async ({ page, siteUrl, setup, emulator }) => {
   await openTrackerPage(page, siteUrl, setup);
   await track(page, 'before');
   await flush(page);
@@ -177,8 +177,13 @@ test('row 11: optOut() removes the session id, the retry time and the Cognito id
   await page.evaluate((key) => localStorage.setItem(key, String(Date.now() + 30_000)), RETRY_AT_KEY); // a backoff under way
   const [retryAt, identityId, sessionId] = await stored();
   expect(retryAt && identityId && sessionId).toBeTruthy(); // all three were there
-  await page.evaluate(() => (window as any).personalize.optOut());
+  const notes = ['personalize-tracker:unsaved:gone-page', 'personalize-tracker:left:gone-page']; // exit notes of a page that went away
+  await page.evaluate((names) => {
+    names.forEach((name) => localStorage.setItem(name, '[]'));
+    (window as any).personalize.optOut();
+  }, notes);
   expect(await stored()).toEqual([null, null, null]);
+  expect(await page.evaluate((names) => names.map((name) => localStorage.getItem(name)), notes)).toEqual([null, null]);
   expect(await page.evaluate((key) => localStorage.getItem(key), CONSENT_KEY)).toBe('out'); // only the choice stays
 });
 

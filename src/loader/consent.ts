@@ -4,7 +4,7 @@
 // and the older Do Not Track signal. Only `in` and `out` are choices: any other stored value (from
 // another script) counts as none. A choice localStorage refuses (full) is kept in memory for the
 // page and, by the sender chunk, in IndexedDB for later pages (sender/consent-copy.ts).
-import { readStorage, writeStorage } from './web-storage';
+import { readStorage, removeStorage, writeStorage } from './web-storage';
 
 /** The localStorage key holding `out` or `in`. */
 export const CONSENT_STORAGE_KEY = 'personalize-tracker:consent';
@@ -14,7 +14,7 @@ let unstored: string | undefined; // the last choice, for when localStorage refu
 /** Stores the choice; false when localStorage refused it (its stale value is then removed). */
 export function storeChoice(choice: 'in' | 'out'): boolean {
   unstored = choice;
-  return writeStorage('localStorage', CONSENT_STORAGE_KEY, choice) || (writeStorage('localStorage', CONSENT_STORAGE_KEY), false);
+  return writeStorage('localStorage', CONSENT_STORAGE_KEY, choice) || (removeStorage('localStorage', CONSENT_STORAGE_KEY), false);
 }
 
 /** Whether tracking is off: an explicit choice wins; otherwise the browser's signal, if respected. */

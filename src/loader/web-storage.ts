@@ -11,11 +11,10 @@ export function readStorage(kind: StorageKind, key: string): string | null {
   }
 }
 
-/** Stores `value`, or removes the key without one; false where storage is blocked or full. */
-export function writeStorage(kind: StorageKind, key: string, value?: string): boolean {
+/** Stores `value`; false where storage is blocked or full. */
+export function writeStorage(kind: StorageKind, key: string, value: string): boolean {
   try {
-    if (value === undefined) window[kind].removeItem(key);
-    else window[kind].setItem(key, value);
+    window[kind].setItem(key, value);
     return true;
   } catch {
     return false; // the caller keeps its value in memory
