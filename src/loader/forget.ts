@@ -5,11 +5,8 @@ import { CONSENT_STORAGE_KEY } from './consent';
 import { SESSION_STORAGE_KEY } from './session';
 import { removeStorage } from './web-storage';
 
-/** The prefix of every localStorage key the tracker writes. */
+/** The prefix of every localStorage key the tracker writes (retry-at, unsaved:…, left:…, consent). */
 const KEY_PREFIX = 'personalize-tracker:';
-/** The localStorage key holding the shared retry time (epoch ms) during a backoff (retry-schedule.ts). */
-export const SHARED_RETRY_AT_KEY = `${KEY_PREFIX}retry-at`;
-
 /** The localStorage key under which the AWS SDK's Cognito provider caches the guest identity id (fromCognitoIdentityPool.js). */
 export const identityIdKey = (identityPoolId?: string) => `aws:cognito-identity-credentials:${identityPoolId}:ANONYMOUS`;
 

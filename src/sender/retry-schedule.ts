@@ -4,8 +4,9 @@
 // A stored time further ahead than the longest backoff was not written by a backoff of ours (another
 // script, or a device clock set back since): it is ignored and deleted, and no wait is longer than
 // BACKOFF_MAX_MS, so a stored value can never stall delivery (setTimeout also wraps past 2^31 ms).
-import { SHARED_RETRY_AT_KEY } from '../loader/forget';
 import { BACKOFF_MAX_MS, backoffDelayMs, parseRetryAfter } from './retry-policy';
+
+const SHARED_RETRY_AT_KEY = 'personalize-tracker:retry-at'; // removed by optOut() with the tracker's other keys (loader/forget.ts)
 
 function sharedRetryAt(): number {
   try {
