@@ -12,7 +12,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const track: Tracker['track'] = (eventType, properties) => (window as unknown as { personalize: Tracker }).personalize.track(eventType, properties);
   const { declarativeRoot, declarativeEvents } = options.config;
   const start = () => {
-    const root = declarativeRoot ? document.querySelector(declarativeRoot) : document;
+    let root: Element | Document | null = document;
+    try {
+      if (declarativeRoot) root = document.querySelector(declarativeRoot);
+    } catch {
+      root = null; // not a selector
+    }
     if (!root) console.error(`personalize-tracker: data-declarative-root "${declarativeRoot}" matches no element; declarative tracking is off`);
     else declarative ??= watchDeclarative({ track }, { root, eventTypes: declarativeEvents?.split(/[\s,]+/).filter(Boolean) });
   };
