@@ -43,7 +43,7 @@ function fail(field: string, expected: string, got: unknown, caller = 'track()')
 const describe = (value: unknown) =>
   typeof value === 'string' ? `"${value.slice(0, ECHO_LENGTH)}${value.length > ECHO_LENGTH ? '…' : ''}"` : value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 /** Code points of a string; its UTF-16 length when that is over four times `max` (no scan of huge strings). */
-const codePoints = (value: string, max: number) => (value.length > 4 * max ? value.length : [...value].length);
+const codePoints = (value: string, max = MAX_PROPERTIES_LENGTH) => (value.length > 4 * max ? value.length : [...value].length);
 
 /** Checks a string of 1..max code points and returns it. */
 export function checkString(field: string, value: unknown, max: number, caller = 'track()'): string {
@@ -52,9 +52,9 @@ export function checkString(field: string, value: unknown, max: number, caller =
   return value as string;
 }
 
-/** The extra properties as a JSON object string. */
-function toProperties(extra: [string, unknown][]): string {
-  let budget = MAX_PROPERTIES_LENGTH - 1; // a lower bound of the JSON's length is taken off as the walk goes
+/** The extra properties (a null-prototype object of defined values) as a JSON object string. */
+function toProperties(extra: Record<string, unknown>): string {
+  let budget = MAX_PROPERTIES_LENGTH; // a lower bound of the JSON's length is taken off as the walk goes
   const open = new Set<object>();
   const spend = (characters: number) => {
     if ((budget -= characters) < 0) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, `more than ${MAX_PROPERTIES_LENGTH}`);
@@ -62,7 +62,7 @@ function toProperties(extra: [string, unknown][]): string {
   const copy = (value: unknown, path: string): unknown => {
     at = path;
     const refuse = (problem: unknown) => fail(path, 'JSON-serialisable', problem);
-    if (typeof value === 'string') return spend(codePoints(value, MAX_PROPERTIES_LENGTH) + 2), value;
+    if (typeof value === 'string') return spend(codePoints(value) + 2), value;
     if (typeof value === 'number') return Number.isFinite(value) ? (spend(1), value) : refuse(value);
     if (typeof value === 'boolean' || value === null) return spend(4), value;
     if (typeof value !== 'object') return refuse(typeof value);
@@ -88,24 +88,22 @@ function toProperties(extra: [string, unknown][]): string {
       for (const key of Object.keys(value)) {
         at = `${path}.${key}`;
         const child = (value as Record<string, unknown>)[key];
-        if (child !== undefined) spend(codePoints(key, MAX_PROPERTIES_LENGTH) + 4), (fields[key] = copy(child, at)); // "key": and a comma or the brace
+        if (child === undefined) continue;
+        spend(codePoints(key) + 4); // "key": and a comma or the brace
+        if (value === extra && isReserved(key)) fail('properties', `free of the keys ${RESERVED_PROPERTY_KEYS.join(', ')} in any casing`, `the reserved key "${key}"`);
+        fields[key] = copy(child, at);
       }
       result = fields;
     }
     open.delete(value);
     return result;
   };
-  const properties: Record<string, unknown> = Object.create(null);
-  for (const [key, value] of extra) {
-    spend(codePoints(key, MAX_PROPERTIES_LENGTH) + 4);
-    if (isReserved(key)) fail('properties', `free of the keys ${RESERVED_PROPERTY_KEYS.join(', ')} in any casing`, `the reserved key "${key}"`);
-    properties[key] = copy(value, `properties.${key}`);
-  }
+  const properties = copy(extra, 'properties');
   // Re-checked as the service will read it: a toJSON another script put on a prototype cannot add reserved keys or length.
   at = 'properties';
   const json = JSON.stringify(properties);
   const parsed = JSON.parse(json);
-  const length = codePoints(json, MAX_PROPERTIES_LENGTH);
+  const length = codePoints(json);
   if (length > MAX_PROPERTIES_LENGTH) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, length);
   if (describe(parsed) !== 'object' || Object.keys(parsed).some(isReserved)) fail('properties', 'a JSON object without reserved keys', describe(json));
   return json;
@@ -123,8 +121,12 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
     fields = { eventType: checkString('eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
     if (properties !== undefined && describe(properties) !== 'object') fail('properties', 'an object', describe(properties));
     const props: Record<string, unknown> = Object.create(null);
-    for (const key of Object.keys(properties ?? {})) props[key] = ((at = `properties.${key}`), properties![key]);
-    const extra = Object.keys(props).filter((key) => props[key] !== undefined && !TOP_LEVEL_KEYS.includes(key)).map((key): [string, unknown] => [key, props[key]]);
+    const extra: Record<string, unknown> = Object.create(null);
+    let extras = 0;
+    for (const key of Object.keys(properties ?? {})) {
+      const value = (props[key] = ((at = `properties.${key}`), properties![key]));
+      if (value !== undefined && !TOP_LEVEL_KEYS.includes(key)) (extra[key] = value), extras++;
+    }
     for (const [key, max] of STRING_FIELDS) {
       if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString(key, props[key], max);
     }
@@ -150,7 +152,7 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
       }
       fields.metricAttribution = { eventAttributionSource: source };
     }
-    if (extra.length > 0) fields.properties = toProperties(extra);
+    if (extras > 0) fields.properties = toProperties(extra);
   } catch (error) {
     if (error === thrown) throw error;
     fail(at, 'readable', 'a throw');
