@@ -14,8 +14,8 @@ const DAY_MS = 24 * 60 * 60_000;
 const track = (page: Page, itemId: string, eventType = 'View') =>
   page.evaluate(({ itemId, eventType }) => (window as any).personalize.track(eventType, { itemId }), { itemId, eventType });
 
-test('row 1: a retry time stored 10 or 20 days ahead is ignored and deleted; delivery goes on', async ({ page, siteUrl, setup, emulator }) => {
-  for (const [index, days] of [10, 20].entries()) {
+test('row 1: a retry time stored 10, 20 or 30 days ahead (past setTimeout\'s 2^31 ms) is ignored and deleted; delivery goes on', async ({ page, siteUrl, setup, emulator }) => {
+  for (const [index, days] of [10, 20, 30].entries()) {
     // Written before the page runs, as another script or a clock set back would leave it.
     await page.addInitScript(({ key, at }) => localStorage.setItem(key, String(at)), { key: RETRY_AT_KEY, at: Date.now() + days * DAY_MS });
     await openTrackerPage(page, siteUrl, setup);
@@ -24,7 +24,7 @@ test('row 1: a retry time stored 10 or 20 days ahead is ignored and deleted; del
     await emulator.waitForEvents(index + 1);
     expect(await page.evaluate((key) => localStorage.getItem(key), RETRY_AT_KEY)).toBeNull();
   }
-  expect((await emulator.events()).map((event) => event.itemId)).toEqual(['after-10-days', 'after-20-days']);
+  expect((await emulator.events()).map((event) => event.itemId)).toEqual(['after-10-days', 'after-20-days', 'after-30-days']);
 });
 
 test('row 2: optOut() with localStorage full is reported, kept in IndexedDB, and holds after a reload', async ({ page, siteUrl, setup, emulator }) => {
