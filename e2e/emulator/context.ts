@@ -12,7 +12,12 @@ export interface EmulatorContext {
 }
 
 export interface ContextOptions {
+  /** Append every accepted event to this file as a JSON line. Default none. */
   logFile?: string;
+  /** Accepted events kept for /__emulator/events (a ring buffer). Default 20,000. */
+  maxEvents?: number;
+  /** PutEvents attempts kept for /__emulator/requests (a ring buffer). Default 10,000. */
+  maxRequests?: number;
   credentialTtlSeconds?: number;
   trackingIds?: string[];
   identityPoolIds?: string[];
@@ -23,6 +28,6 @@ export function createContext(options: ContextOptions): EmulatorContext {
     store: new CredentialStore(options.credentialTtlSeconds),
     known: createKnownIds(options.trackingIds, options.identityPoolIds),
     faults: new Faults(),
-    log: new EventLog(options.logFile),
+    log: new EventLog({ logFile: options.logFile, maxEvents: options.maxEvents, maxRequests: options.maxRequests }),
   };
 }

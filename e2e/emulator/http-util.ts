@@ -46,9 +46,9 @@ export function readBody(req: IncomingMessage): Promise<ReadBody> {
   });
 }
 
-/** Headers every response carries: CORS and a request id. Node adds Date itself. */
-export function setCommonHeaders(req: IncomingMessage, res: ServerResponse, requestId: string): void {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+/** Headers every response carries: CORS (`allowOrigin`, none when undefined) and a request id. Node adds Date itself. */
+export function setCommonHeaders(res: ServerResponse, requestId: string, allowOrigin: string | undefined): void {
+  if (allowOrigin !== undefined) res.setHeader('Access-Control-Allow-Origin', allowOrigin);
   res.setHeader('Vary', 'Origin');
   res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
   res.setHeader('x-amzn-RequestId', requestId);

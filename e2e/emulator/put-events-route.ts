@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
 import { MAX_BODY_BYTES, readBody, sendRestJsonError, sleep, type ServiceError } from './http-util';
-import { summarize } from './event-log';
+import { boundMessage, summarize, UNAUTHENTICATED_SUMMARY } from './event-log';
 import { validatePutEvents } from './put-events';
 import { verifySignature } from './sigv4';
 
@@ -22,17 +22,20 @@ export async function handlePutEvents(req: IncomingMessage, res: ServerResponse,
   } catch (error) {
     parseError = (error as Error).message;
   }
+  // Only a signed request's body is summarised in the log: anyone can send the rest (issue 12, row 13).
+  const verified = tooLarge ? undefined : verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, store);
+  const authenticated = verified !== undefined && !('type' in verified);
   const refuse = (error: ServiceError): void => {
-    log.recordRequest({ requestId, receivedAt, status: error.status, errorType: error.type, message: error.message, ...summarize(parsed) });
+    const summary = authenticated ? summarize(parsed) : UNAUTHENTICATED_SUMMARY;
+    log.recordRequest({ requestId, receivedAt, status: error.status, errorType: error.type, message: boundMessage(error.message), ...summary });
     sendRestJsonError(res, error);
   };
 
-  if (tooLarge) {
+  if (tooLarge || verified === undefined) {
     return refuse({ status: 413, type: 'RequestEntityTooLarge', message: `Request body is ${size} bytes; the limit is ${MAX_BODY_BYTES} bytes` });
   }
   const scripted = faults.takeScriptedError();
   if (scripted) return refuse(scripted);
-  const verified = verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, store);
   if ('type' in verified) return refuse(verified);
   const contentType = req.headers['content-type'] ?? '';
   if (contentType.split(';')[0]!.trim().toLowerCase() !== JSON_CONTENT_TYPE) {

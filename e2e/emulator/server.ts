@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { COGNITO_CONTENT_TYPE, handleCognito } from './cognito';
 import { createContext, type ContextOptions, type EmulatorContext } from './context';
 import { CONTROL_PREFIX, handleControl } from './control';
+import { controlAllowOrigin, refuseControlCaller } from './control-guard';
 import { answerPreflight, readBody, sendAwsJsonError, sendJson, sendRestJsonError, setCommonHeaders, sleep } from './http-util';
 import { handlePutEvents } from './put-events-route';
 
@@ -63,7 +64,12 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Emulato
     return;
   }
   const requestId = randomUUID();
-  setCommonHeaders(req, res, requestId);
+  // The AWS routes answer any page, as AWS does; the controls only loopback callers (control-guard.ts).
+  setCommonHeaders(res, requestId, isControl ? controlAllowOrigin(req) : (req.headers.origin ?? '*'));
+  if (isControl) {
+    const refusal = refuseControlCaller(req);
+    if (refusal) return sendJson(res, refusal.status, { ok: false, error: refusal.error });
+  }
   if (req.method === 'OPTIONS') return answerPreflight(req, res);
   if (isControl) return handleControl(req, res, path, context);
   if (req.method === 'POST' && path === '/events') return handlePutEvents(req, res, requestId, context);
