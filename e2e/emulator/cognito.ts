@@ -1,12 +1,13 @@
 // Emulated Cognito Identity (awsJson1_1, POST / with X-Amz-Target): GetId and
 // GetCredentialsForIdentity for unauthenticated identities. Both operations are unsigned.
+import { codePointLength } from './code-points';
 import type { CredentialStore } from './credentials';
 import type { ServiceError } from './http-util';
 import type { KnownIds } from './ids';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityService.';
 export const COGNITO_CONTENT_TYPE = 'application/x-amz-json-1.1';
-/** IdentityPoolId and IdentityId share these limits in the Cognito Identity model (UTF-16 units). */
+/** IdentityPoolId and IdentityId share these limits in the Cognito Identity model (code points). */
 const ID_MAX_LENGTH = 55;
 const ID_PATTERN_SOURCE = '[\\w-]+:[0-9a-f-]+';
 const ID_PATTERN = new RegExp(`^(?:${ID_PATTERN_SOURCE})$`);
@@ -56,7 +57,7 @@ function getId(input: Input, store: CredentialStore, known: KnownIds): CognitoRe
 function getCredentials(input: Input, store: CredentialStore): CognitoResult | ServiceError {
   const refused =
     checkId(input.IdentityId, 'identityId') ??
-    checkOptionalString(input.CustomRoleArn, 'customRoleArn', (v) => v.length >= ROLE_ARN_MIN_LENGTH && v.length <= ROLE_ARN_MAX_LENGTH, `Member must have length between ${ROLE_ARN_MIN_LENGTH} and ${ROLE_ARN_MAX_LENGTH}`) ??
+    checkOptionalString(input.CustomRoleArn, 'customRoleArn', (v) => codePointLength(v) >= ROLE_ARN_MIN_LENGTH && codePointLength(v) <= ROLE_ARN_MAX_LENGTH, `Member must have length between ${ROLE_ARN_MIN_LENGTH} and ${ROLE_ARN_MAX_LENGTH}`) ??
     checkNoLogins(input.Logins);
   if (refused) return refused;
   const identityId = input.IdentityId as string;
@@ -83,7 +84,7 @@ function getCredentials(input: Input, store: CredentialStore): CognitoResult | S
 function checkId(value: unknown, member: string): ServiceError | undefined {
   if (value === undefined || value === null) return validation('null', member, 'Member must not be null');
   if (typeof value !== 'string') return error(400, 'SerializationException', `${member} must be a string (got ${typeof value})`);
-  const length = value.length; // UTF-16 units: never fewer than code points, so the stricter count
+  const length = codePointLength(value);
   if (length < 1) return validation(`'${value}'`, member, 'Member must have length greater than or equal to 1');
   if (length > ID_MAX_LENGTH) return validation(`'${value}'`, member, `Member must have length less than or equal to ${ID_MAX_LENGTH}`);
   if (!ID_PATTERN.test(value)) return validation(`'${value}'`, member, `Member must satisfy regular expression pattern: ${ID_PATTERN_SOURCE}`);

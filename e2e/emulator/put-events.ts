@@ -1,10 +1,8 @@
 // Validation of a PutEvents request body against every limit of the Personalize Events model.
 // The SDK checks none of these on the client, so the emulator must refuse what the service refuses.
+import { codePointLength } from './code-points';
 
-/**
- * Field limits from the Personalize Events model. Lengths are counted in UTF-16 code units, which is
- * never less than the code-point count the model may mean: whatever passes here passes there.
- */
+/** Field limits from the Personalize Events model. Lengths count code points, as Smithy's @length does (code-points.ts). */
 const ID_MAX_LENGTH = 256;
 const MAX_EVENTS_PER_REQUEST = 10;
 const MAX_IMPRESSIONS = 25;
@@ -145,7 +143,7 @@ function optionalString(object: Json, name: string, prefix: string, maxLength: n
 
 function checkString(value: unknown, path: string, maxLength: number): string {
   if (typeof value !== 'string') throw new InputError(`${path} must be a string (got ${typeName(value)})`);
-  const length = value.length;
+  const length = codePointLength(value);
   if (length < 1 || length > maxLength) throw new InputError(`${path} must be 1-${maxLength} characters (got ${length})`);
   return value;
 }

@@ -188,6 +188,33 @@ describe('boundaries that must be accepted', () => {
   });
 });
 
+describe('lengths count code points, as the model\'s Smithy @length does', () => {
+  const emoji = (count: number) => '\u{1F600}'.repeat(count); // 2 UTF-16 units each
+
+  test('an itemId of 256 emoji (512 UTF-16 units) is accepted and logged whole', async () => {
+    const output = (await sendRawBody(client, body({ itemId: emoji(256), eventId: 'emoji-256' }))) as { $metadata: { httpStatusCode?: number } };
+    assert.equal(output.$metadata.httpStatusCode, 200);
+    const { events: logged } = await control<{ events: Array<Record<string, unknown>> }>(emulator.url, 'events');
+    assert.equal(logged.find((event) => event.eventId === 'emoji-256')?.itemId, emoji(256));
+  });
+
+  test('an itemId of 257 emoji is refused, counted as 257', async () => {
+    await rejectsWith(sendRawBody(client, body({ itemId: emoji(257) })), {
+      name: 'InvalidInputException', status: 400, message: 'eventList[0].itemId must be 1-256 characters (got 257)',
+    });
+  });
+
+  test('properties of 1024 code points (1208 UTF-16 units) are accepted, 1025 refused', async () => {
+    const properties = (extra: number) => `{"t":"${emoji(184)}${'x'.repeat(1024 - 8 - 184 + extra)}"}`;
+    assert.equal(properties(0).length, 1208);
+    const output = (await sendRawBody(client, body({ properties: properties(0) }))) as { $metadata: { httpStatusCode?: number } };
+    assert.equal(output.$metadata.httpStatusCode, 200);
+    await rejectsWith(sendRawBody(client, body({ properties: properties(1) })), {
+      name: 'InvalidInputException', status: 400, message: 'eventList[0].properties must be 1-1024 characters (got 1025)',
+    });
+  });
+});
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
