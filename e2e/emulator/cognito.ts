@@ -22,12 +22,23 @@ export interface CognitoResult {
 }
 
 type Input = Record<string, unknown>;
+export type CognitoOperation = 'GetId' | 'GetCredentialsForIdentity';
 
-export function handleCognito(target: string | undefined, contentType: string | undefined, rawBody: Buffer, store: CredentialStore, known: KnownIds): CognitoResult | ServiceError {
+/** The operation an X-Amz-Target names, when it is one this emulator serves. */
+export function cognitoOperation(target: string | undefined): CognitoOperation | undefined {
   const operation = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
-  if (operation !== 'GetId' && operation !== 'GetCredentialsForIdentity') {
-    return error(400, 'UnknownOperationException', `Unknown operation ${target ?? '(no X-Amz-Target header)'}`);
-  }
+  return operation === 'GetId' || operation === 'GetCredentialsForIdentity' ? operation : undefined;
+}
+
+/** Where a GetCredentialsForIdentity gets its clock and credential lifetime. */
+export interface IssueSettings {
+  nowMs: number;
+  ttlSeconds: number;
+}
+
+export function handleCognito(target: string | undefined, contentType: string | undefined, rawBody: Buffer, store: CredentialStore, known: KnownIds, issue: IssueSettings): CognitoResult | ServiceError {
+  const operation = cognitoOperation(target);
+  if (operation === undefined) return error(400, 'UnknownOperationException', `Unknown operation ${target ?? '(no X-Amz-Target header)'}`);
   if (!contentType?.toLowerCase().startsWith(COGNITO_CONTENT_TYPE)) {
     return error(400, 'SerializationException', `Content-Type must be ${COGNITO_CONTENT_TYPE} (got ${contentType ?? 'none'})`);
   }
@@ -40,7 +51,7 @@ export function handleCognito(target: string | undefined, contentType: string | 
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return error(400, 'SerializationException', 'The request body must be a JSON object');
   }
-  return operation === 'GetId' ? getId(input as Input, store, known) : getCredentials(input as Input, store);
+  return operation === 'GetId' ? getId(input as Input, store, known) : getCredentials(input as Input, store, issue);
 }
 
 function getId(input: Input, store: CredentialStore, known: KnownIds): CognitoResult | ServiceError {
@@ -54,7 +65,7 @@ function getId(input: Input, store: CredentialStore, known: KnownIds): CognitoRe
   return { status: 200, body: { IdentityId: store.issueIdentity(poolId) } };
 }
 
-function getCredentials(input: Input, store: CredentialStore): CognitoResult | ServiceError {
+function getCredentials(input: Input, store: CredentialStore, issue: IssueSettings): CognitoResult | ServiceError {
   const refused =
     checkId(input.IdentityId, 'identityId') ??
     checkOptionalString(input.CustomRoleArn, 'customRoleArn', (v) => codePointLength(v) >= ROLE_ARN_MIN_LENGTH && codePointLength(v) <= ROLE_ARN_MAX_LENGTH, `Member must have length between ${ROLE_ARN_MIN_LENGTH} and ${ROLE_ARN_MAX_LENGTH}`) ??
@@ -65,7 +76,7 @@ function getCredentials(input: Input, store: CredentialStore): CognitoResult | S
   if (input.CustomRoleArn !== undefined && input.CustomRoleArn !== null) {
     return error(400, 'InvalidParameterException', 'CustomRoleArn is not supported by this identity pool (no role mapping configured).');
   }
-  const credential = store.issueCredential(identityId);
+  const credential = store.issueCredential(identityId, issue.nowMs, issue.ttlSeconds);
   return {
     status: 200,
     body: {

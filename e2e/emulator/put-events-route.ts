@@ -1,5 +1,5 @@
 // POST /events: the PutEvents pipeline. Order: read body, latency, scripted fault, SigV4,
-// content type, JSON, field limits, tracking id, poisoned items; then accept.
+// content type, JSON, field limits, tracking id, rate limit, poisoned items; then accept.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
 import { MAX_BODY_BYTES, readBody, sendRestJsonError, sleep, type ServiceError } from './http-util';
@@ -10,8 +10,9 @@ import { verifySignature } from './sigv4';
 const JSON_CONTENT_TYPE = 'application/json';
 
 export async function handlePutEvents(req: IncomingMessage, res: ServerResponse, requestId: string, context: EmulatorContext): Promise<void> {
-  const { faults, log, store, known } = context;
-  const receivedAt = Date.now();
+  const { faults, log, store, known, calls } = context;
+  calls.PutEvents += 1;
+  const receivedAt = faults.now();
   const { body, size, tooLarge } = await readBody(req);
   await sleep(faults.latencyMs);
 
@@ -23,7 +24,7 @@ export async function handlePutEvents(req: IncomingMessage, res: ServerResponse,
     parseError = (error as Error).message;
   }
   // Only a signed request's body is summarised in the log: anyone can send the rest (issue 12, row 13).
-  const verified = tooLarge ? undefined : verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, store);
+  const verified = tooLarge ? undefined : verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, store, faults.now());
   const authenticated = verified !== undefined && !('type' in verified);
   const refuse = (error: ServiceError): void => {
     const summary = authenticated ? summarize(parsed) : UNAUTHENTICATED_SUMMARY;
@@ -34,7 +35,7 @@ export async function handlePutEvents(req: IncomingMessage, res: ServerResponse,
   if (tooLarge || verified === undefined) {
     return refuse({ status: 413, type: 'RequestEntityTooLarge', message: `Request body is ${size} bytes; the limit is ${MAX_BODY_BYTES} bytes` });
   }
-  const scripted = faults.takeScriptedError();
+  const scripted = faults.takeScriptedError('PutEvents');
   if (scripted) return refuse(scripted);
   if ('type' in verified) return refuse(verified);
   const contentType = req.headers['content-type'] ?? '';
@@ -49,6 +50,8 @@ export async function handlePutEvents(req: IncomingMessage, res: ServerResponse,
   if (!known.trackingIds.has(input.trackingId)) {
     return refuse({ status: 404, type: 'ResourceNotFoundException', message: `Tracking id '${input.trackingId}' does not exist.` });
   }
+  const throttled = faults.throttle('PutEvents', input.trackingId);
+  if (throttled) return refuse(throttled);
   const poisoned = faults.poisonMessage(input);
   if (poisoned) return refuse({ status: 400, type: 'InvalidInputException', message: poisoned });
 

@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { COGNITO_CONTENT_TYPE, handleCognito } from './cognito';
+import { handleCognitoRoute } from './cognito-route';
 import { createContext, type ContextOptions, type EmulatorContext } from './context';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { controlAllowOrigin, refuseControlCaller } from './control-guard';
-import { answerPreflight, readBody, sendAwsJsonError, sendJson, sendRestJsonError, setCommonHeaders, sleep } from './http-util';
+import { answerPreflight, readBody, sendJson, sendRestJsonError, setCommonHeaders } from './http-util';
 import { handlePutEvents } from './put-events-route';
 
 export const DEFAULT_PORT = 4599;
@@ -65,7 +65,7 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Emulato
   }
   const requestId = randomUUID();
   // The AWS routes answer any page, as AWS does; the controls only loopback callers (control-guard.ts).
-  setCommonHeaders(res, requestId, isControl ? controlAllowOrigin(req) : (req.headers.origin ?? '*'));
+  setCommonHeaders(res, requestId, isControl ? controlAllowOrigin(req) : (req.headers.origin ?? '*'), context.faults.now());
   if (isControl) {
     const refusal = refuseControlCaller(req);
     if (refusal) return sendJson(res, refusal.status, { ok: false, error: refusal.error });
@@ -76,14 +76,4 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Emulato
   if (req.method === 'POST' && path === '/') return handleCognitoRoute(req, res, context);
   await readBody(req);
   sendRestJsonError(res, { status: 404, type: 'UnknownOperationException', message: `No operation at ${req.method} ${path}` });
-}
-
-async function handleCognitoRoute(req: IncomingMessage, res: ServerResponse, context: EmulatorContext): Promise<void> {
-  const { body, tooLarge } = await readBody(req);
-  await sleep(context.faults.latencyMs);
-  if (tooLarge) return sendAwsJsonError(res, { status: 413, type: 'RequestEntityTooLarge', message: 'Request body too large' });
-  const header = req.headers['x-amz-target'];
-  const result = handleCognito(typeof header === 'string' ? header : undefined, req.headers['content-type'], body, context.store, context.known);
-  if ('type' in result) return sendAwsJsonError(res, result);
-  sendJson(res, result.status, result.body, COGNITO_CONTENT_TYPE);
 }

@@ -24,7 +24,8 @@ export interface SignedRequest {
   body: Buffer;
 }
 
-export function verifySignature(request: SignedRequest, store: CredentialStore, nowMs: number = Date.now()): IssuedCredential | ServiceError {
+/** The credential that signed `request`, or the error AWS answers; `nowMs` is the emulated service's clock. */
+export function verifySignature(request: SignedRequest, store: CredentialStore, nowMs: number): IssuedCredential | ServiceError {
   const headers = groupHeaders(request.rawHeaders);
   const authorization = headers.get('authorization')?.[0];
   if (authorization === undefined) return incomplete('Request is missing Authentication Token');

@@ -58,6 +58,8 @@ const REFUSED: Array<[string, unknown, string]> = [
   ['userId 257 chars', body({}, { userId: LONG_ID }), 'userId must be 1-256 characters (got 257)'],
   ['userId a number', body({}, { userId: 12 }), 'userId must be a string (got number)'],
   ['userId null', body({}, { userId: null }), 'userId must be a string (got null)'],
+  ['an event over 10 KB (25 impressions of 256 two-byte characters)', body({ impression: Array.from({ length: 25 }, () => 'é'.repeat(256)) }),
+    'eventList[0] is 12973 bytes of JSON; an event may be at most 10000 bytes'],
   ['eventList missing', without(body(), 'eventList'), 'eventList is required'],
   ['eventList empty', body({}, { eventList: [] }), 'eventList must contain 1-10 events (got 0)'],
   ['eventList 11 events', body({}, { eventList: events(11) }), 'eventList must contain 1-10 events (got 11)'],
@@ -172,6 +174,11 @@ describe('boundaries that must be accepted', () => {
     ['40-character recommendationId', body({ recommendationId: 'r'.repeat(40) })],
     ['1024-character attribution source with inner spaces', body({ metricAttribution: { eventAttributionSource: ` ${'s'.repeat(1022)} ` } })],
     ['eventValue 0 and sentAt as an integer', body({ eventValue: 0, sentAt: 1719511760 })],
+    ['every field at its longest in ASCII (a 9,520-byte event)', body({
+      eventType: 'e'.repeat(256), eventId: id256, itemId: id256, eventValue: 0.5, recommendationId: 'r'.repeat(40),
+      impression: Array.from({ length: 25 }, () => id256), metricAttribution: { eventAttributionSource: 's'.repeat(1024) },
+      properties: propertiesOfLength(1024),
+    })],
   ];
   for (const [name, accepted] of ACCEPTED) {
     test(name, async () => {
