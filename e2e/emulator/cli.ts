@@ -1,11 +1,12 @@
-// Command line entry: `npm run emulator -- --port 4599 [--log-file events.jsonl] ...`.
+// Command line entry: `npx personalize-tracker-emulator --port 4599 [--log-file events.jsonl] ...`
+// (in this repository `npm run emulator -- ...`).
 // Prints one line with the URL once listening; closes on SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
-import { DEFAULT_CREDENTIAL_TTL_SECONDS } from './credentials';
-import { checkRateLimits } from './fault-script';
-import { DEFAULT_PORT, startEmulator } from './server';
+import { DEFAULT_CREDENTIAL_TTL_SECONDS } from './credentials.js';
+import { checkRateLimits } from './fault-script.js';
+import { DEFAULT_PORT, startEmulator } from './server.js';
 
-const USAGE = `Usage: tsx e2e/emulator/cli.ts [options]
+const USAGE = `Usage: personalize-tracker-emulator [options]
   --port N                 port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --log-file PATH          append every accepted event to PATH as one JSON line
   --credential-ttl SECONDS lifetime of issued credentials (default ${DEFAULT_CREDENTIAL_TTL_SECONDS})

@@ -1,9 +1,9 @@
 // POST /: the Cognito Identity pipeline. Order: read body, latency, scripted fault, rate limit,
 // then the operation (cognito.ts). Every call to a known operation is counted.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { COGNITO_CONTENT_TYPE, cognitoOperation, handleCognito } from './cognito';
-import type { EmulatorContext } from './context';
-import { readBody, sendAwsJsonError, sendJson, sleep } from './http-util';
+import { COGNITO_CONTENT_TYPE, cognitoOperation, handleCognito } from './cognito.js';
+import type { EmulatorContext } from './context.js';
+import { readBody, sendAwsJsonError, sendJson, sleep } from './http-util.js';
 
 export async function handleCognitoRoute(req: IncomingMessage, res: ServerResponse, context: EmulatorContext): Promise<void> {
   const { faults, store, known, calls } = context;

@@ -1,9 +1,9 @@
 // Emulated Cognito Identity (awsJson1_1, POST / with X-Amz-Target): GetId and
 // GetCredentialsForIdentity for unauthenticated identities. Both operations are unsigned.
-import { codePointLength } from './code-points';
-import type { CredentialStore } from './credentials';
-import type { ServiceError } from './http-util';
-import type { KnownIds } from './ids';
+import { codePointLength } from './code-points.js';
+import type { CredentialStore } from './credentials.js';
+import type { ServiceError } from './http-util.js';
+import type { KnownIds } from './ids.js';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityService.';
 export const COGNITO_CONTENT_TYPE = 'application/x-amz-json-1.1';

@@ -1,9 +1,9 @@
 // The state one emulator instance shares between its routes.
-import { CredentialStore } from './credentials';
-import { EventLog } from './event-log';
-import { checkRateLimits, MAX_CREDENTIAL_TTL_SECONDS, OPERATIONS, type Operation } from './fault-script';
-import { Faults, type RateLimits } from './faults';
-import { createKnownIds, type KnownIds } from './ids';
+import { CredentialStore } from './credentials.js';
+import { EventLog } from './event-log.js';
+import { checkRateLimits, MAX_CREDENTIAL_TTL_SECONDS, OPERATIONS, type Operation } from './fault-script.js';
+import { Faults, type RateLimits } from './faults.js';
+import { createKnownIds, type KnownIds } from './ids.js';
 
 export interface EmulatorContext {
   store: CredentialStore;
@@ -48,4 +48,11 @@ export function createContext(options: ContextOptions): EmulatorContext {
 
 export function zeroCalls(): Record<Operation, number> {
   return Object.fromEntries(OPERATIONS.map((operation) => [operation, 0])) as Record<Operation, number>;
+}
+
+/** What POST /__emulator/reset does: logs, counts and faults cleared; identities and credentials kept. */
+export function resetContext(context: EmulatorContext): void {
+  context.faults.reset();
+  context.log.clear();
+  Object.assign(context.calls, zeroCalls());
 }

@@ -2,7 +2,7 @@
 // as curl and Node send) and pages served from loopback. Anything else could script faults into a
 // developer's emulator, or read the events it logged, from an ordinary web page.
 import type { IncomingMessage } from 'node:http';
-import { isLoopbackHost, isLoopbackOrigin } from './loopback';
+import { isLoopbackHost, isLoopbackOrigin } from './loopback.js';
 
 const JSON_CONTENT_TYPE = 'application/json';
 

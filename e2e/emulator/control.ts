@@ -1,8 +1,8 @@
 // /__emulator/*: unsigned inspection and control endpoints for tests and the demo. They are never
 // subject to faults, latency or "down".
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { zeroCalls, type EmulatorContext } from './context';
-import { readBody, sendJson } from './http-util';
+import { resetContext, type EmulatorContext } from './context.js';
+import { readBody, sendJson } from './http-util.js';
 
 export const CONTROL_PREFIX = '/__emulator/';
 
@@ -36,9 +36,7 @@ const POST_ROUTES: Record<string, Route> = {
   },
   reset: async (req, res, context) => {
     await readBody(req);
-    context.faults.reset();
-    context.log.clear();
-    Object.assign(context.calls, zeroCalls());
+    resetContext(context);
     sendJson(res, 200, { ok: true });
   },
 };

@@ -1,7 +1,7 @@
 // Identities and temporary credentials issued by the emulated Cognito identity pool, kept in
 // memory so the PutEvents signature check can look them up by access key id.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { regionOf } from './ids';
+import { regionOf } from './ids.js';
 
 /** Real Cognito credentials last one hour at most. */
 export const DEFAULT_CREDENTIAL_TTL_SECONDS = 3600;

@@ -2,8 +2,8 @@
 // Server-Sent Events feed of accepted events, and an optional JSON-lines file.
 import { appendFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PutEventsEvent, PutEventsInput } from './put-events';
-import { RingBuffer } from './ring-buffer';
+import type { PutEventsEvent, PutEventsInput } from './put-events.js';
+import { RingBuffer } from './ring-buffer.js';
 
 /** Proxies and browsers drop idle streams; a comment this often keeps the SSE connection open. */
 const SSE_KEEP_ALIVE_MS = 15_000;

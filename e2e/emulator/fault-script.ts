@@ -1,6 +1,6 @@
 // The body of POST /__emulator/faults: what it may hold, and its validation. A malformed script is
 // refused whole, so nothing of it applies.
-import type { ServiceError } from './http-util';
+import type { ServiceError } from './http-util.js';
 
 /** The operations a scripted error or a rate limit can target. */
 export const OPERATIONS = ['PutEvents', 'GetId', 'GetCredentialsForIdentity'] as const;

@@ -1,13 +1,13 @@
 // Scripted misbehaviour, set through POST /__emulator/faults (fault-script.ts): a FIFO of error
 // answers for the next PutEvents or Cognito calls, latency, a "down" switch, item ids the service
 // refuses, a shifted server clock, per-second rate limits and the lifetime of new credentials.
-import { DEFAULT_CREDENTIAL_TTL_SECONDS } from './credentials';
-import { DEFAULT_MESSAGE, parseFaultScript, type Operation, type RateLimits, type ScriptedError } from './fault-script';
-import type { ServiceError } from './http-util';
-import type { PutEventsInput } from './put-events';
-import { RateLimiter } from './rate-limiter';
+import { DEFAULT_CREDENTIAL_TTL_SECONDS } from './credentials.js';
+import { DEFAULT_MESSAGE, parseFaultScript, type Operation, type RateLimits, type ScriptedError } from './fault-script.js';
+import type { ServiceError } from './http-util.js';
+import type { PutEventsInput } from './put-events.js';
+import { RateLimiter } from './rate-limiter.js';
 
-export type { FaultScript, Operation, RateLimits } from './fault-script';
+export type { FaultScript, Operation, RateLimits } from './fault-script.js';
 
 /** What reset() returns to: the start options. */
 export interface FaultDefaults {

@@ -1,11 +1,11 @@
 // POST /events: the PutEvents pipeline. Order: read body, latency, scripted fault, SigV4,
 // content type, JSON, field limits, tracking id, rate limit, poisoned items; then accept.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EmulatorContext } from './context';
-import { MAX_BODY_BYTES, readBody, sendRestJsonError, sleep, type ServiceError } from './http-util';
-import { boundMessage, summarize, UNAUTHENTICATED_SUMMARY } from './event-log';
-import { validatePutEvents } from './put-events';
-import { verifySignature } from './sigv4';
+import type { EmulatorContext } from './context.js';
+import { MAX_BODY_BYTES, readBody, sendRestJsonError, sleep, type ServiceError } from './http-util.js';
+import { boundMessage, summarize, UNAUTHENTICATED_SUMMARY } from './event-log.js';
+import { validatePutEvents } from './put-events.js';
+import { verifySignature } from './sigv4.js';
 
 const JSON_CONTENT_TYPE = 'application/json';
 

@@ -1,6 +1,6 @@
 // Validation of a PutEvents request body against every limit of the Personalize Events model.
 // The SDK checks none of these on the client, so the emulator must refuse what the service refuses.
-import { codePointLength } from './code-points';
+import { codePointLength } from './code-points.js';
 
 /** Field limits from the Personalize Events model. Lengths count code points, as Smithy's @length does (code-points.ts). */
 const ID_MAX_LENGTH = 256;

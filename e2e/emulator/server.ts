@@ -3,12 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleCognitoRoute } from './cognito-route';
-import { createContext, type ContextOptions, type EmulatorContext } from './context';
-import { CONTROL_PREFIX, handleControl } from './control';
-import { controlAllowOrigin, refuseControlCaller } from './control-guard';
-import { answerPreflight, readBody, sendJson, sendRestJsonError, setCommonHeaders } from './http-util';
-import { handlePutEvents } from './put-events-route';
+import { handleCognitoRoute } from './cognito-route.js';
+import { createContext, type ContextOptions, type EmulatorContext } from './context.js';
+import { CONTROL_PREFIX, handleControl } from './control.js';
+import { controlAllowOrigin, refuseControlCaller } from './control-guard.js';
+import { controlsOf, type EmulatorControls } from './controls-api.js';
+import { answerPreflight, readBody, sendJson, sendRestJsonError, setCommonHeaders } from './http-util.js';
+import { handlePutEvents } from './put-events-route.js';
 
 export const DEFAULT_PORT = 4599;
 /** Loopback only: the emulator hands out credentials to anyone who asks. */
@@ -19,12 +20,16 @@ export interface EmulatorOptions extends ContextOptions {
   port?: number;
 }
 
-export interface Emulator {
+/** A running emulator: where it listens, its controls as functions, and close(). */
+export interface Emulator extends EmulatorControls {
+  /** `http://127.0.0.1:<port>`, no trailing slash: the endpoint for both services. */
   url: string;
   port: number;
+  /** Stops listening, ends open SSE streams and drops keep-alive connections. */
   close(): Promise<void>;
 }
 
+/** Starts an emulator on 127.0.0.1 (never another interface). Default port 4599; 0 picks a free one. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const context = createContext(options);
   const server = createServer((req, res) => {
@@ -43,6 +48,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
+    ...controlsOf(context),
     url: `http://${HOST}:${port}`,
     port,
     close: () => {

@@ -1,9 +1,9 @@
 // AWS Signature Version 4 verification for PutEvents, written against the SigV4 specification and
 // checked against the canonicalisation @smithy/signature-v4 performs, so real SDK requests verify.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { buildCanonicalRequest, formatAmzDate, groupHeaders, parseAmzDate, sha256Hex } from './canonical';
-import type { CredentialStore, IssuedCredential } from './credentials';
-import type { ServiceError } from './http-util';
+import { buildCanonicalRequest, formatAmzDate, groupHeaders, parseAmzDate, sha256Hex } from './canonical.js';
+import type { CredentialStore, IssuedCredential } from './credentials.js';
+import type { ServiceError } from './http-util.js';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const SIGNING_SERVICE = 'personalize';
