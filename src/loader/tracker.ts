@@ -37,6 +37,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   let userId: string | undefined;
   let sessionId: string | undefined;
   let delivery: Promise<Delivery> | undefined;
+  let ready: Delivery | undefined; // the sender, once loaded
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let addedSinceFlush = 0;
   let loadFailures = 0;
@@ -83,7 +84,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
           delivery = undefined; // loaded again after an optIn()
           throw new Error('opted out');
         }
-        return sender.createDelivery({ config: config!, queue: queue!, owner, report, log });
+        return (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log }));
       },
       (cause) => {
         // A network blip: fetch the chunk again with backoff, since no page event may come to ask.
@@ -105,7 +106,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     return getDelivery()
       .then((ready) => ready.flush(trigger))
       .catch((cause) => {
-        report(trackerError('delivery-failed', `sending failed (${cause}); events stay queued`));
+        if (!optedOut) report(trackerError('delivery-failed', `sending failed (${cause}); events stay queued`)); // else the IndexedDB copy said out
         return notSent();
       });
   }
@@ -113,7 +114,8 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   function enqueue(record: QueuedEvent): void {
     queue!.add(record);
     log('tracked', record.event);
-    if (++addedSinceFlush >= (config!.maxBatchSize ?? MAX_BATCH)) void requestFlush('batch-full');
+    if (ready) ready.added(); // sends at once; until the sender is there, a flush waits for a full batch or flushIntervalMs
+    else if (++addedSinceFlush >= (config!.maxBatchSize ?? MAX_BATCH)) void requestFlush('batch-full');
     else flushTimer ??= setTimeout(() => void requestFlush('timer'), config!.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
   }
 
