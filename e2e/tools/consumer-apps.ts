@@ -1,9 +1,9 @@
 // Minimal apps that use the npm package as a user's bundler sees it: the packed tarball installed
 // into an app folder, built once with each of Vite, webpack 5 (its Node API) and esbuild
-// --splitting. Each build has an index.html; the JS it references is the initial chunk, every other
-// JS file is loaded lazily. Used by e2e/consumer-apps.spec.ts and the size script (README figures).
+// --splitting. Each build has an index.html; the JS it references, with what that imports
+// statically, is the initial chunk; every other JS file is loaded lazily. Used by e2e/consumer-apps.spec.ts and the size script (README figures).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import * as esbuild from 'esbuild';
 import { build as viteBuild, version as viteVersion } from 'vite';
 import webpack from 'webpack';
@@ -24,7 +24,7 @@ export interface ConsumerBuild {
   bundler: string;
   /** Folder of the built app, with index.html. */
   outDir: string;
-  /** JS files index.html loads, relative to outDir. */
+  /** JS files index.html loads, and those they import statically, relative to outDir. */
   initial: string[];
   /** Every other JS file (loaded lazily), relative to outDir. */
   lazy: string[];
@@ -50,6 +50,20 @@ const BUILDERS: Record<string, (app: string, outDir: string) => Promise<void>> =
   },
 };
 
+// A static `import ... from "./x.js"`, `import "./x.js"` or `export ... from "./x.js"` (not `import("./x.js")`).
+const STATIC_IMPORT = /\b(?:import|export)\s*(?:[^();"'`]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
+
+/** `files` and every file they import statically, transitively: what the browser fetches before the page's code runs. */
+function withStaticImports(outDir: string, files: string[]): string[] {
+  const found = new Set(files);
+  for (const file of found) {
+    for (const [, specifier] of readFileSync(join(outDir, file), 'utf8').matchAll(STATIC_IMPORT)) {
+      found.add(posix.normalize(posix.join(dirname(file), specifier)));
+    }
+  }
+  return [...found];
+}
+
 const jsFiles = (folder: string): string[] =>
   readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js')).map((file) => file.split('\\').join('/'));
 
@@ -63,7 +77,7 @@ export async function buildConsumerApps(app: string): Promise<ConsumerBuild[]> {
     const outDir = join(app, 'out', bundler.split(' ')[0].toLowerCase(), 'dist');
     await build(app, outDir);
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-    const referenced = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.js)"/g)].map((match) => match[1]);
+    const referenced = withStaticImports(outDir, [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.js)"/g)].map((match) => match[1]));
     const files = jsFiles(outDir);
     const initial = files.filter((file) => referenced.includes(file));
     const lazy = files.filter((file) => !referenced.includes(file));
