@@ -144,4 +144,6 @@ const devBuilds: RollupOptions[] = [
   },
 ];
 
-export default (args: Record<string, unknown>): RollupOptions[] => (args.configPackage ? packageBuilds : [...packageBuilds, ...devBuilds]);
+// An array, not a function of rollup's arguments, since demo/build-demo.ts imports it too.
+const packageOnly = process.argv.includes('--configPackage');
+export default packageOnly ? packageBuilds : [...packageBuilds, ...devBuilds];
