@@ -127,6 +127,26 @@ const packageBuilds: RollupOptions[] = [
   },
   // The sender chunk the script-tag loader imports from beside its own URL (with declarative tracking).
   senderBuild('src/script-tag-sender.ts', 'dist/personalize-tracker-sender.js'),
+  {
+    // The emulator for users' own tests (Node 20, no dependencies): the `personalize-tracker/emulator`
+    // API with its declarations, and the `personalize-tracker-emulator` bin.
+    input: { index: 'e2e/emulator/index.ts', cli: 'e2e/emulator/cli.ts' },
+    external: (id) => id.startsWith('node:'),
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        include: ['*.ts'],
+        compilerOptions: { noEmit: false, declaration: true, declarationDir: 'dist/emulator', rootDir: 'e2e/emulator', outDir: 'dist/emulator' },
+      }),
+    ],
+    output: {
+      dir: 'dist/emulator',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
+      banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+    },
+  },
 ];
 
 const devBuilds: RollupOptions[] = [
