@@ -3,7 +3,7 @@
 import { defaultTracker } from '../loader/default-tracker';
 import { inBrowser } from '../loader/in-browser';
 import type { Tracker } from '../types';
-import { watchDeclarative as watchDeclarativeOn } from './declarative';
+import { watchDeclarative as watchDeclarativeOn, type DeclarativeOptions } from './declarative';
 import { watchRecommendations as watchRecommendationsWith, type RecommendationOptions, type RecommendationWatch } from './recommendations';
 
 /**
@@ -16,8 +16,12 @@ export function watchRecommendations(list: Element, options: RecommendationOptio
   return watchRecommendationsWith(tracker, list, options);
 }
 
-/** Starts declarative tracking (data-personalize-* attributes) for the document; returns a function that stops it. Default tracker: the package's default one. */
-export function watchDeclarative(tracker: Pick<Tracker, 'track'> = defaultTracker()): () => void {
+/**
+ * Starts declarative tracking (data-personalize-* attributes); returns a function that stops it.
+ * Default tracker: the package's default one; default options: the whole document, any event type.
+ * Outside a browser it watches nothing.
+ */
+export function watchDeclarative(tracker: Pick<Tracker, 'track'> = defaultTracker(), options?: DeclarativeOptions): () => void {
   if (!inBrowser()) return () => undefined;
-  return watchDeclarativeOn(tracker);
+  return watchDeclarativeOn(tracker, options);
 }
