@@ -61,7 +61,8 @@ export async function startStaticServer(options: { root?: string; port?: number 
       response.writeHead(200, {
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': info.size,
-        'cache-control': 'no-store',
+        // Pages are revalidated but may enter the back/forward cache: Firefox keeps `no-store` documents out of it.
+        'cache-control': extname(file) === '.html' ? 'no-cache' : 'no-store',
         // The script-tag loader imports its sender chunk; a CDN would serve it with CORS too.
         'access-control-allow-origin': '*',
       });
