@@ -5,14 +5,15 @@ import { CORE_SCENARIOS } from './core-scenarios';
 import type { EngineName } from './driver';
 import { chosenEngines, LAUNCHERS } from './engines';
 import { EXIT_SCENARIOS } from './exit-scenarios';
-import { createScenarioContext, type Scenario } from './scenario-context';
+import { PASS_SCENARIOS } from './pass-scenarios';
+import { createScenarioContext, Skipped, type Scenario } from './scenario-context';
 
-const ALL_SCENARIOS = [...CORE_SCENARIOS, ...EXIT_SCENARIOS].sort((a, b) => a.id.localeCompare(b.id));
+const ALL_SCENARIOS = [...CORE_SCENARIOS, ...EXIT_SCENARIOS, ...PASS_SCENARIOS].sort((a, b) => a.id.localeCompare(b.id));
 
 interface Outcome {
   engine: EngineName;
   scenario: string;
-  passed: boolean;
+  result: 'passed' | 'failed' | 'skipped';
 }
 
 function chosenScenarios(): Scenario[] {
@@ -33,7 +34,7 @@ async function runEngine(name: EngineName, scenarios: Scenario[]): Promise<Outco
     engine = await LAUNCHERS[name]();
   } catch (error) {
     console.log(`✘ ${name}: could not start: ${(error as Error).message}`);
-    return scenarios.map((scenario) => ({ engine: name, scenario: scenario.id, passed: false }));
+    return scenarios.map((scenario) => ({ engine: name, scenario: scenario.id, result: 'failed' }));
   }
   console.log(`${name}: ${engine.version}`);
   try {
@@ -49,10 +50,12 @@ async function runEngine(name: EngineName, scenarios: Scenario[]): Promise<Outco
         await context.dispose();
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const result = failure instanceof Skipped ? 'skipped' : failure ? 'failed' : 'passed';
+      if (failure instanceof Skipped) context.note(`skipped: ${failure.message}`);
       const notes = context.notes.length > 0 ? ` [${context.notes.join('; ')}]` : '';
-      console.log(`  ${failure ? '✘' : '✔'} ${name} ${scenario.id}. ${scenario.title} (${seconds} s)${notes}`);
-      if (failure) console.log(`      ${String((failure as Error).message ?? failure).split('\n').join('\n      ')}`);
-      outcomes.push({ engine: name, scenario: scenario.id, passed: !failure });
+      console.log(`  ${{ passed: '✔', failed: '✘', skipped: '-' }[result]} ${name} ${scenario.id}. ${scenario.title} (${seconds} s)${notes}`);
+      if (result === 'failed') console.log(`      ${String((failure as Error).message ?? failure).split('\n').join('\n      ')}`);
+      outcomes.push({ engine: name, scenario: scenario.id, result });
     }
   } finally {
     await engine.close();
@@ -64,12 +67,16 @@ const started = Date.now();
 const scenarios = chosenScenarios();
 const outcomes: Outcome[] = [];
 for (const name of chosenEngines()) outcomes.push(...(await runEngine(name, scenarios)));
+const count = (list: Outcome[], result: Outcome['result']) => list.filter((outcome) => outcome.result === result).length;
 const perEngine = chosenEngines().map((name) => {
   const own = outcomes.filter((outcome) => outcome.engine === name);
-  return `${name} ${own.filter((outcome) => outcome.passed).length}/${own.length}`;
+  const skipped = count(own, 'skipped');
+  return `${name} ${count(own, 'passed')}/${own.length - skipped}${skipped ? ` (${skipped} skipped)` : ''}`;
 });
-const failed = outcomes.filter((outcome) => !outcome.passed);
+const failed = outcomes.filter((outcome) => outcome.result === 'failed');
+const list = (result: Outcome['result']) => outcomes.filter((outcome) => outcome.result === result).map((outcome) => `${outcome.engine} ${outcome.scenario}`).join(', ');
 console.log(`\nengines: ${perEngine.join(', ')}`);
-if (failed.length > 0) console.log(`failed: ${failed.map((outcome) => `${outcome.engine} ${outcome.scenario}`).join(', ')}`);
-console.log(`${outcomes.length - failed.length} passed, ${failed.length} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+if (failed.length > 0) console.log(`failed: ${list('failed')}`);
+if (count(outcomes, 'skipped') > 0) console.log(`skipped: ${list('skipped')}`);
+console.log(`${count(outcomes, 'passed')} passed, ${failed.length} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 process.exit(failed.length > 0 ? 1 : 0);

@@ -27,6 +27,8 @@ export interface ScenarioContext {
   loadTracker(tab: Tab, options?: TrackerPageOptions & { tag?: string }): Promise<void>;
   /** A fact worth reporting (e.g. whether the page came back from the bfcache). */
   note(text: string): void;
+  /** Ends the scenario as skipped: this engine's driver cannot do what it needs. */
+  skip(reason: string): never;
   notes: string[];
 }
 
@@ -64,6 +66,9 @@ export async function createScenarioContext(engine: Engine): Promise<ScenarioCon
     },
     loadTracker,
     note: (text) => notes.push(text),
+    skip(reason) {
+      throw new Skipped(reason);
+    },
     notes,
     async dispose() {
       for (const tab of tabs) await tab.close().catch(() => undefined);
@@ -72,6 +77,9 @@ export async function createScenarioContext(engine: Engine): Promise<ScenarioCon
     },
   };
 }
+
+/** Thrown by skip(). */
+export class Skipped extends Error {}
 
 /** One scenario, run in every engine with the same code. */
 export interface Scenario {

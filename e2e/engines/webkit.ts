@@ -1,6 +1,7 @@
 // WebKitGTK's MiniBrowser through WebKitWebDriver (Debian's webkit2gtk-driver), under Xvfb when no
 // display is set. Closing a session's last window ends the session, so the first window stays open
-// on about:blank and every tab is a new window of its own.
+// on about:blank and every tab is a new window of its own (a new MiniBrowser tab opens in the
+// background, its page hidden, unlike a shopper's page).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { callExpression, type Engine, type Tab } from './driver';
@@ -66,7 +67,7 @@ export async function launchWebKit(): Promise<Engine> {
       name: 'webkit',
       version: `${browserName} ${browserVersion}`,
       async newTab(): Promise<Tab> {
-        const { handle } = await session.inWindow(firstWindow, () => session.send<{ handle: string }>('POST', '/window/new', { type: 'tab' }));
+        const { handle } = await session.inWindow(firstWindow, () => session.send<{ handle: string }>('POST', '/window/new', { type: 'window' }));
         const inTab = <T>(work: () => Promise<T>) => session.inWindow(handle, work);
         const traverse = (direction: 'back' | 'forward') =>
           // A bfcache restore may not report a finished load: bound the wait, the scenario checks the outcome.
