@@ -1,6 +1,7 @@
 // The three-engine suite: every scenario in Chromium, Firefox ESR and WebKitGTK, engine after
 // engine. `npm run test:engines`; ENGINES=firefox,webkit and SCENARIOS=b,h narrow it down.
 // Prints a line per scenario, one summary line per engine and a closing "N passed, N failed".
+import { existsSync } from 'node:fs';
 import { CORE_SCENARIOS } from './core-scenarios';
 import type { EngineName } from './driver';
 import { chosenEngines, LAUNCHERS } from './engines';
@@ -8,6 +9,7 @@ import { EXIT_SCENARIOS } from './exit-scenarios';
 import { PASS_SCENARIOS } from './pass-scenarios';
 import { createScenarioContext, Skipped, type Scenario } from './scenario-context';
 
+const TRACKER_FILE = 'dist/personalize-tracker.js'; // the scenarios load the built script-tag files
 const ALL_SCENARIOS = [...CORE_SCENARIOS, ...EXIT_SCENARIOS, ...PASS_SCENARIOS].sort((a, b) => a.id.localeCompare(b.id));
 
 interface Outcome {
@@ -63,6 +65,10 @@ async function runEngine(name: EngineName, scenarios: Scenario[]): Promise<Outco
   return outcomes;
 }
 
+if (!existsSync(TRACKER_FILE)) {
+  console.log(`engines: ${TRACKER_FILE} is missing: run \`npm run build\` first`);
+  process.exit(1);
+}
 const started = Date.now();
 const scenarios = chosenScenarios();
 const outcomes: Outcome[] = [];

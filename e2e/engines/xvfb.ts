@@ -24,7 +24,17 @@ export async function ensureDisplay(): Promise<Display> {
     server.once('exit', () => (exited = true));
     server.once('error', () => (exited = true));
     const ready = await waitUntil(() => exited || existsSync(`/tmp/.X11-unix/X${number}`), START_TIMEOUT_MS).catch(() => false);
-    if (ready && !exited) return { name: `:${number}`, stop: () => void server.kill() };
+    if (ready && !exited) {
+      const stop = () => void server.kill();
+      process.once('exit', stop); // a crashed run must not leave the X server behind
+      return {
+        name: `:${number}`,
+        stop() {
+          process.off('exit', stop);
+          stop();
+        },
+      };
+    }
     server.kill();
   }
   throw new Error(`no free X display between :${FIRST_DISPLAY} and :${LAST_DISPLAY}, or Xvfb is missing (apt-get install xvfb)`);
