@@ -1,9 +1,8 @@
 // Issue 9's core delivery scenarios: normal path, revisit after an outage, two tabs, offline then
 // online, back/forward cache. Each asserts what the emulator received.
 import assert from 'node:assert/strict';
-import { expectDeliveredOnce, itemIds, trackItems, warmUp } from './delivery-checks';
+import { cameBack, expectDeliveredOnce, itemIds, trackItems, watchRestore } from './delivery-checks';
 import type { Scenario } from './scenario-context';
-import { waitUntil } from './wait';
 
 const OUTAGE_ANSWERS = 1_000; // every PutEvents of the outage fails
 
@@ -22,9 +21,8 @@ export const CORE_SCENARIOS: Scenario[] = [
     id: 'd',
     title: 'revisit after an outage: tracked while the service fails (503), page closed, delivered once by the next visit',
     timeoutMs: 30_000,
-    async run({ openTracker, emulator }) {
-      const tab = await openTracker();
-      await warmUp(tab, emulator, 'd-warm');
+    async run({ openWarm, openTracker, emulator }) {
+      const tab = await openWarm('d');
       // A 503 rather than `down`: refused attempts are logged, so the test knows they were made (a
       // request dropped while down is not, and a late keepalive send could arrive after the outage).
       await emulator.faults({ fail: { count: OUTAGE_ANSWERS, error: 'ServiceUnavailable' } });
@@ -56,9 +54,8 @@ export const CORE_SCENARIOS: Scenario[] = [
     id: 'f',
     title: 'offline then online (the emulator `down` where the driver cannot take the network away)',
     timeoutMs: 30_000,
-    async run({ engine, openTracker, emulator, note }) {
-      const tab = await openTracker();
-      await warmUp(tab, emulator, 'f-warm');
+    async run({ engine, openWarm, emulator, note }) {
+      const tab = await openWarm('f');
       const setOffline = engine.offline ? (offline: boolean) => engine.setOffline(offline) : (down: boolean) => emulator.faults({ down });
       note(engine.offline ? 'offline emulated by the driver' : 'no offline emulation in this driver: emulator down instead');
       await setOffline(true);
@@ -73,22 +70,13 @@ export const CORE_SCENARIOS: Scenario[] = [
     id: 'g',
     title: 'back/forward cache: left right after tracking, back again, tracking on; nothing lost or twice',
     timeoutMs: 30_000,
-    async run({ openTracker, emulator, blankUrl, note }) {
-      const tab = await openTracker();
-      await warmUp(tab, emulator, 'g-warm');
-      await tab.evaluate(() => {
-        (window as any).restoredFromCache = false;
-        addEventListener('pageshow', (event) => ((window as any).restoredFromCache ||= event.persisted));
-      });
+    async run({ openWarm, emulator, blankUrl, note }) {
+      const tab = await openWarm('g');
+      await watchRestore(tab);
       await trackItems(tab, itemIds('g', 3));
       await tab.goto(blankUrl);
       await tab.back();
-      const restored = await waitUntil(
-        () => tab.evaluate(() => (window as any).personalize?.track && document.readyState === 'complete' && { restored: (window as any).restoredFromCache === true }),
-        10_000,
-        'the tracker page to come back',
-      );
-      note(restored.restored ? 'restored from the bfcache' : 'not restored from the bfcache: the page loaded again');
+      note((await cameBack(tab)) ? 'restored from the bfcache' : 'not restored from the bfcache: the page loaded again');
       await trackItems(tab, ['g-after']);
       await tab.evaluate(() => (window as any).personalize.flush().then(() => true));
       await expectDeliveredOnce(emulator, ['g-warm', ...itemIds('g', 3), 'g-after'], 15_000);

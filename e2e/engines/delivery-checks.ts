@@ -18,6 +18,30 @@ export const trackItems = (tab: Tab, ids: string[]) =>
     for (const itemId of items) (window as any).personalize.track('View', { itemId });
   }, ids);
 
+/** In one page task, as a click on a link does: tracks the items, then navigates to `url`. */
+export const trackAndLeave = (tab: Tab, url: string, items: string[]) =>
+  tab.evaluate(
+    ({ url, items }: { url: string; items: string[] }) =>
+      void setTimeout(() => {
+        for (const itemId of items) (window as any).personalize.track('View', { itemId });
+        location.href = url;
+      }),
+    { url, items },
+  );
+
+/** Records, from now on, whether the page comes back from the back/forward cache (see cameBack). */
+export const watchRestore = (tab: Tab) => tab.evaluate(() => void addEventListener('pageshow', (event) => ((window as any).restoredFromCache ||= event.persisted)));
+
+/** Waits until the tracker page is showing again after history back; true if it came from the bfcache. */
+export async function cameBack(tab: Tab): Promise<boolean> {
+  const state = await waitUntil(
+    () => tab.evaluate(() => (window as any).personalize?.track && document.readyState === 'complete' && { restored: (window as any).restoredFromCache === true }),
+    10_000,
+    'the tracker page to come back',
+  );
+  return state.restored;
+}
+
 /** Tracks one event, flushes and waits until it arrived: the sender is loaded and its credentials are warm. */
 export async function warmUp(tab: Tab, emulator: EmulatorClient, itemId: string): Promise<void> {
   await trackItems(tab, [itemId]);

@@ -1,6 +1,6 @@
 // Issue 9's page-exit scenarios: what a page tracked in its last moment reaches the service, in
 // every engine, without waiting for a next visit.
-import { expectDeliveredOnce, itemIds, trackItems, warmUp } from './delivery-checks';
+import { expectDeliveredOnce, itemIds, trackAndLeave, trackItems } from './delivery-checks';
 import { SENDER_PATH, type Scenario } from './scenario-context';
 import { waitUntil } from './wait';
 
@@ -8,21 +8,13 @@ const EXIT_DELIVERY_MS = 5_000; // "within a few seconds of leaving"
 const NEXT_PAGE_DELIVERY_MS = 3_000; // a gone page's events, from the next page's load
 const SAME_TASK_TRIES = 20;
 
-/** In one page task (as a click on a link): track the items, then navigate to `url`. */
-const trackAndLeave = ({ url, items }: { url: string; items: string[] }) =>
-  void setTimeout(() => {
-    for (const itemId of items) (window as any).personalize.track('View', { itemId });
-    location.href = url;
-  });
-
 export const EXIT_SCENARIOS: Scenario[] = [
   {
     id: 'b',
     title: 'tab close after warm delivery: 7 events, closed at once, no revisit',
     timeoutMs: 20_000,
-    async run({ openTracker, emulator }) {
-      const tab = await openTracker();
-      await warmUp(tab, emulator, 'b-warm');
+    async run({ openWarm, emulator }) {
+      const tab = await openWarm('b');
       await trackItems(tab, itemIds('b', 7));
       await tab.close();
       await expectDeliveredOnce(emulator, ['b-warm', ...itemIds('b', 7)], EXIT_DELIVERY_MS);
@@ -32,10 +24,9 @@ export const EXIT_SCENARIOS: Scenario[] = [
     id: 'c',
     title: 'navigation to a page without the tracker: 5 events tracked in the same task as the navigation',
     timeoutMs: 20_000,
-    async run({ openTracker, emulator, blankUrl }) {
-      const tab = await openTracker();
-      await warmUp(tab, emulator, 'c-warm');
-      await tab.evaluate(trackAndLeave, { url: blankUrl, items: itemIds('c', 5) });
+    async run({ openWarm, emulator, blankUrl }) {
+      const tab = await openWarm('c');
+      await trackAndLeave(tab, blankUrl, itemIds('c', 5));
       await expectDeliveredOnce(emulator, ['c-warm', ...itemIds('c', 5)], EXIT_DELIVERY_MS);
     },
   },
@@ -43,9 +34,8 @@ export const EXIT_SCENARIOS: Scenario[] = [
     id: 'h',
     title: 'exit-path proof: an event tracked in a pagehide handler, and one right before leaving, are delivered',
     timeoutMs: 20_000,
-    async run({ openTracker, emulator, blankUrl }) {
-      const tab = await openTracker();
-      await warmUp(tab, emulator, 'h-warm');
+    async run({ openWarm, emulator, blankUrl }) {
+      const tab = await openWarm('h');
       // Capture phase: runs before the sender's own pagehide listener on window. Left by navigation:
       // Firefox may drop a second keepalive request of a closing tab (see firefox.ts), and b closes one.
       await tab.evaluate(() => addEventListener('pagehide', () => (window as any).personalize.track('View', { itemId: 'h-pagehide' }), { capture: true }));
@@ -63,7 +53,7 @@ export const EXIT_SCENARIOS: Scenario[] = [
       const tab = await openTracker({ tag: 'try-0' });
       for (let attempt = 1; attempt <= SAME_TASK_TRIES; attempt++) {
         const next = trackerUrl({ tag: `try-${attempt}` });
-        await tab.evaluate(trackAndLeave, { url: next, items: [`i-${attempt - 1}`] });
+        await trackAndLeave(tab, next, [`i-${attempt - 1}`]);
         await waitUntil(
           () => tab.evaluate((tag: string) => location.search.endsWith(`tag=${tag}`) && (window as any).trackerLoaded.then(() => true), `try-${attempt}`),
           10_000,

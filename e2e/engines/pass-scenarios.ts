@@ -1,8 +1,7 @@
 // Issue 9's "none twice" cases: a page hidden or cached while a pass is sending, and a warm page
 // left for the next page of the shop, whose sweep must not send again what left with keepalive.
-import { expectDeliveredOnce, itemIds, trackItems, warmUp } from './delivery-checks';
+import { cameBack, expectDeliveredOnce, itemIds, trackAndLeave, trackItems, watchRestore } from './delivery-checks';
 import type { Scenario } from './scenario-context';
-import { waitUntil } from './wait';
 
 const PASS_EVENTS = 200; // 20 requests: a pass that lasts while the page is hidden or cached
 const PASS_LATENCY_MS = 300; // per PutEvents answer, so that the pass is still running
@@ -15,9 +14,8 @@ export const PASS_SCENARIOS: Scenario[] = [
     id: 'l',
     title: `tab switch during a pass of ${PASS_EVENTS} events: hidden for ${TAB_SWITCH_MS} ms, 0 copies`,
     timeoutMs: 40_000,
-    async run({ engine, openTracker, emulator, skip }) {
-      const tab = await openTracker();
-      await warmUp(tab, emulator, 'l-warm');
+    async run({ engine, openWarm, emulator, skip }) {
+      const tab = await openWarm('l');
       await emulator.faults({ latencyMs: PASS_LATENCY_MS });
       await trackItems(tab, itemIds('l', PASS_EVENTS));
       const other = await engine.newTab(); // hides the first tab where the engine runs tabs in one window
@@ -32,21 +30,15 @@ export const PASS_SCENARIOS: Scenario[] = [
     id: 'm',
     title: `bfcache during a pass of ${PASS_EVENTS} events: left for ${CACHED_MS} ms and restored, 0 copies`,
     timeoutMs: 45_000,
-    async run({ openTracker, emulator, blankUrl, skip }) {
-      const tab = await openTracker();
-      await warmUp(tab, emulator, 'm-warm');
-      await tab.evaluate(() => addEventListener('pageshow', (event) => ((window as any).restoredFromCache ||= event.persisted)));
+    async run({ openWarm, emulator, blankUrl, skip }) {
+      const tab = await openWarm('m');
+      await watchRestore(tab);
       await emulator.faults({ latencyMs: PASS_LATENCY_MS });
       await trackItems(tab, itemIds('m', PASS_EVENTS));
       await tab.goto(blankUrl);
       await new Promise((done) => setTimeout(done, CACHED_MS));
       await tab.back();
-      const restored = await waitUntil(
-        () => tab.evaluate(() => (window as any).personalize?.track && document.readyState === 'complete' && { restored: (window as any).restoredFromCache === true }),
-        10_000,
-        'the tracker page to come back',
-      );
-      if (!restored.restored) skip('the engine did not restore the page from the bfcache');
+      if (!(await cameBack(tab))) skip('the engine did not restore the page from the bfcache');
       await expectDeliveredOnce(emulator, ['m-warm', ...itemIds('m', PASS_EVENTS)], 30_000);
     },
   },
@@ -54,18 +46,9 @@ export const PASS_SCENARIOS: Scenario[] = [
     id: 'n',
     title: 'warm page left for the next tracker page: 5/5 on the way out, 0 copies from the next page\'s sweep',
     timeoutMs: 40_000,
-    async run({ openTracker, trackerUrl, emulator }) {
-      const tab = await openTracker();
-      await warmUp(tab, emulator, 'n-warm');
-      const next = trackerUrl({ tag: 'next' });
-      await tab.evaluate(
-        ({ url, items }: { url: string; items: string[] }) =>
-          void setTimeout(() => {
-            for (const itemId of items) (window as any).personalize.track('View', { itemId });
-            location.href = url;
-          }),
-        { url: next, items: itemIds('n', 5) },
-      );
+    async run({ openWarm, trackerUrl, emulator }) {
+      const tab = await openWarm('n');
+      await trackAndLeave(tab, trackerUrl({ tag: 'next' }), itemIds('n', 5));
       await expectDeliveredOnce(emulator, ['n-warm', ...itemIds('n', 5)], 5_000, ORPHAN_SWEEP_SETTLE_MS);
     },
   },

@@ -6,6 +6,7 @@ import { startEmulator } from '../emulator/server';
 import { EmulatorClient } from '../harness/emulator-client';
 import { startStaticServer, type StaticServer } from '../harness/static-server';
 import { trackerPageUrl, type TrackerPageOptions } from '../harness/tracker-page';
+import { warmUp } from './delivery-checks';
 import type { Engine, Tab } from './driver';
 import { waitUntil } from './wait';
 
@@ -23,6 +24,8 @@ export interface ScenarioContext {
   blankUrl: string;
   /** Opens a new tab on the tracker page and waits for the tracker file to load. */
   openTracker(options?: TrackerPageOptions & { tag?: string }): Promise<Tab>;
+  /** Opens the tracker page and delivers one event `${prefix}-warm`: the sender is loaded and warm. */
+  openWarm(prefix: string): Promise<Tab>;
   /** Loads the tracker page in `tab` and waits for the tracker file to load. */
   loadTracker(tab: Tab, options?: TrackerPageOptions & { tag?: string }): Promise<void>;
   /** A fact worth reporting (e.g. whether the page came back from the bfcache). */
@@ -50,18 +53,25 @@ export async function createScenarioContext(engine: Engine): Promise<ScenarioCon
     await tab.goto(trackerUrl(options));
     await waitUntil(() => tab.evaluate(() => (window as any).trackerLoaded.then(() => true)), LOAD_TIMEOUT_MS, 'the tracker file to load');
   };
+  const emulator = new EmulatorClient(emulatorServer.url);
+  const openTracker = async (options?: TrackerPageOptions & { tag?: string }) => {
+    const tab = await engine.newTab();
+    const close = tab.close.bind(tab);
+    tab.close = () => (tabs.delete(tab), close());
+    tabs.add(tab);
+    await loadTracker(tab, options);
+    return tab;
+  };
   return {
     engine,
     site,
-    emulator: new EmulatorClient(emulatorServer.url),
+    emulator,
     trackerUrl,
     blankUrl: `${site.url}/e2e/pages/blank.html`,
-    async openTracker(options) {
-      const tab = await engine.newTab();
-      const close = tab.close.bind(tab);
-      tab.close = () => (tabs.delete(tab), close());
-      tabs.add(tab);
-      await loadTracker(tab, options);
+    openTracker,
+    async openWarm(prefix) {
+      const tab = await openTracker();
+      await warmUp(tab, emulator, `${prefix}-warm`);
       return tab;
     },
     loadTracker,
