@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 
 /** Gzip budgets in bytes, checked by `npm test` (e2e/node/size.test.ts). */
 export const BUDGETS = {
-  loader: 3 * 1024, // the script-tag file: everything on the page's critical path
+  loader: 3 * 1024 + 256, // the script-tag file, everything on the page's critical path: 3 KB, plus the 256 B issue 9 allowed for the page-exit fixes
   total: 50 * 1024, // everything the tracker ever loads: loader plus sender chunk
 };
 

@@ -4,12 +4,18 @@
 // live in stored-queue.ts, in the sender chunk. When IndexedDB fails (quota, private mode, WebKit's
 // "Connection to Indexed Database server lost": https://bugs.webkit.org/show_bug.cgi?id=197050)
 // the store is reopened once, then the mirror is the queue.
+// An IndexedDB write is asynchronous, and a page that goes away aborts it: an event tracked in the
+// same task as a click on a link would be lost. So on pagehide, whatever is not yet stored goes to
+// localStorage, which is synchronous, and the next page moves it into the queue (sender/exit-notes.ts).
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { QueuedEvent } from '../types';
+import { removeStorage, writeStorage } from './web-storage';
 
 /** IndexedDB database and object store holding queued events. */
 export const QUEUE_DATABASE = 'personalize-tracker';
 export const QUEUE_STORE = 'events';
+/** localStorage key prefix (then the owner id) of the events a page had not stored when it went away. */
+export const UNSAVED_PREFIX = 'personalize-tracker:unsaved:';
 
 export interface EventQueue {
   /** Queues a record now; the IndexedDB write of all records added in one tick is one transaction. */
@@ -22,8 +28,9 @@ export interface EventQueue {
   run<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined>;
 }
 
-export function createQueue(onStorageFailure: (cause: unknown) => void): EventQueue {
+export function createQueue(owner: string, onStorageFailure: (cause: unknown) => void): EventQueue {
   const mirror = new Map<string, QueuedEvent>();
+  const unsaved = new Map<string, QueuedEvent>(); // added, and the transaction storing it not complete
   let unwritten: QueuedEvent[] = [];
   let store: UseStore | undefined;
   let durable = true;
@@ -66,17 +73,28 @@ export function createQueue(onStorageFailure: (cause: unknown) => void): EventQu
     const records = unwritten;
     if (records.length === 0) return;
     unwritten = [];
-    void write((objectStore) => records.forEach((record) => objectStore.put(record, record.key)));
+    void write((objectStore) => records.forEach((record) => objectStore.put(record, record.key))).then(
+      () => durable && records.forEach((record) => unsaved.delete(record.key)), // memory-only: kept for pagehide
+    );
   }
+
+  const noteKey = UNSAVED_PREFIX + owner;
+  addEventListener('pagehide', () => {
+    const waiting = [...unsaved.values()].filter((record) => mirror.has(record.key));
+    if (waiting.length > 0) writeStorage('localStorage', noteKey, JSON.stringify(waiting));
+  });
+  addEventListener('pageshow', (event) => event.persisted && removeStorage('localStorage', noteKey));
 
   return {
     add(record) {
       mirror.set(record.key, record);
+      unsaved.set(record.key, record);
       if (durable && unwritten.push(record) === 1) queueMicrotask(writeUnwritten);
     },
     mirror,
     clear() {
       mirror.clear();
+      unsaved.clear();
       unwritten = [];
       return write((objectStore) => objectStore.clear());
     },

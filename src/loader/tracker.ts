@@ -5,6 +5,7 @@ import { checkConfig, checkUserId } from './config';
 import { isOptedOut, storeChoice, watchChoice } from './consent';
 import { MAX_BATCH } from './limits';
 import { DEFAULT_FLUSH_INTERVAL_MS } from './defaults';
+import { holdOwnerLock } from './owner-lock';
 import { createQueue, type EventQueue } from './queue';
 import { randomId } from './random-id';
 import type { Delivery, DeliveryOptions } from '../sender/sender';
@@ -14,6 +15,8 @@ import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, Tr
 import { toEventFields } from './validate';
 
 const IDLE_WARM_TIMEOUT_MS = 5_000; // load the sender when idle, at the latest this long after load
+const LOAD_RETRY_BASE_MS = 1_000; // a sender chunk that failed to load is fetched again after 1 s, 2 s, 4 s…
+const LOAD_RETRY_MAX_MS = 60_000;
 
 /** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
 export type LoadSender = () => Promise<{ createDelivery(options: DeliveryOptions): Delivery }>;
@@ -29,6 +32,8 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   let delivery: Promise<Delivery> | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let addedSinceFlush = 0;
+  let loadFailures = 0;
+  let loadRetry: ReturnType<typeof setTimeout> | undefined;
   let optedOut = isOptedOut();
   const beforeInit: QueuedEvent[] = [];
 
@@ -56,7 +61,10 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     delivery ??= loadSender().then(
       ({ createDelivery }) => createDelivery({ config: config!, queue: queue!, owner, report, log }),
       (cause) => {
-        delivery = undefined; // try again on the next trigger
+        // A network blip: fetch the chunk again with backoff, since no page event may come to ask.
+        delivery = undefined;
+        clearTimeout(loadRetry);
+        loadRetry = setTimeout(() => void requestFlush('load'), Math.min(LOAD_RETRY_MAX_MS, LOAD_RETRY_BASE_MS * 2 ** loadFailures++));
         throw cause;
       },
     );
@@ -99,7 +107,8 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       if (config) return; // documented: the first configuration stays; more trackers come from createTracker()
       config = { ...newConfig };
       userId ??= config.userId;
-      queue = createQueue((cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
+      holdOwnerLock(owner); // before anything is stored: from now on, this page's events are its own
+      queue = createQueue(owner, (cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
       // The visitor's choice now (which also reaches an optOut() made before init()), and whenever another tab changes it.
       const applyChoice = () => {
         optedOut = isOptedOut(config!.respectDoNotTrack);

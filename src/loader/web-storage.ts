@@ -18,3 +18,11 @@ export function writeStorage(kind: StorageKind, key: string, value: string): voi
     // blocked or full: the caller keeps its value in memory
   }
 }
+
+export function removeStorage(kind: StorageKind, key: string): void {
+  try {
+    window[kind].removeItem(key);
+  } catch {
+    // blocked: nothing was stored
+  }
+}

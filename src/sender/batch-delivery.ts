@@ -3,6 +3,7 @@
 // unknown, or left for a retry with backoff.
 import type { Batch } from './batch';
 import { requestBytes, type KeepaliveBudget } from './keepalive-budget';
+import type { LeftNote } from './exit-notes';
 import type { PutEventsSender } from './put-events-client';
 import { classifyFailure } from './retry-policy';
 import type { RetrySchedule } from './retry-schedule';
@@ -22,38 +23,52 @@ export interface BatchDeliveryContext {
   inFlight: Set<string>;
   budget: KeepaliveBudget;
   retry: RetrySchedule;
+  /** Events sent on page hide, noted for the next page (see exit-notes.ts). */
+  leftNote: LeftNote;
+  /** After pagehide: the browser fails the page's fetches as it unloads it, though they still go out. */
+  leaving(): boolean;
   report: (error: TrackerError) => void;
   log: (message: string, ...details: unknown[]) => void;
   /** Called when the service does not know the trackingId: keep the events, stop sending. True the first time. */
   stop(): boolean;
 }
 
+// Chromium fails a page's fetches as it starts to unload it, just before pagehide, though keepalive
+// requests still reach the service. A network error is acted on only after this wait, which never
+// ends in a page that is going away: its events then stay in flight, and pagehide notes them as sent.
+const NETWORK_ERROR_SETTLE_MS = 250;
+
 type SdkError = Error & { $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } };
 
 /** Returns deliverBatch(batch, tally), which resolves false when sending should pause. */
 export function createBatchDelivery(context: BatchDeliveryContext) {
-  const { sender, stored, inFlight, budget, retry, report, log } = context;
+  const { sender, stored, inFlight, budget, retry, leftNote, report, log } = context;
 
   async function deliverBatch(batch: Batch, tally: Tally, credentialRetry = true): Promise<boolean> {
     const keys = batch.records.map((record) => record.key);
     const bytes = requestBytes(batch);
     keys.forEach((key) => inFlight.add(key));
     budget.take(bytes);
+    let delivered = false;
     try {
       log(`sending ${keys.length} event(s) of session ${batch.sessionId}${batch.userId ? `, user ${batch.userId}` : ''}`, batch.records.map((record) => record.event));
       await sender.send(batch);
       log(`delivered ${keys.length} event(s)`);
+      delivered = true;
       retry.succeeded();
       tally.delivered += keys.length;
       stored.remove(keys);
       return true;
     } catch (caught) {
       const error = caught as SdkError;
+      if (error.$metadata?.httpStatusCode === undefined) await new Promise((settle) => setTimeout(settle, NETWORK_ERROR_SETTLE_MS));
+      if (context.leaving()) return false; // not an answer from the service: the request may still arrive
       const kind = classifyFailure(error.name, error.$metadata?.httpStatusCode);
       log(`PutEvents failed (${error.name}: ${error.message}): ${kind}`);
-      if (kind === 'invalid') return isolateInvalid(batch, tally, error);
+      // awaited, so that the finally below runs after the retry and its keys stay in flight meanwhile
+      if (kind === 'invalid') return await isolateInvalid(batch, tally, error);
       if (kind === 'credentials') sender.refreshCredentials();
-      if (kind === 'credentials' && credentialRetry) return deliverBatch(batch, tally, false);
+      if (kind === 'credentials' && credentialRetry) return await deliverBatch(batch, tally, false);
       if (kind === 'unknown-tracking-id') {
         if (context.stop()) {
           report(trackerError('unknown-tracking-id', `PutEvents: trackingId "${batch.trackingId}" is unknown to the service (${error.message}); events are kept and sending stopped`));
@@ -67,6 +82,7 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
     } finally {
       keys.forEach((key) => inFlight.delete(key));
       budget.give(bytes);
+      leftNote.settled(keys, delivered || context.leaving());
     }
   }
 

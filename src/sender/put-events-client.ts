@@ -1,7 +1,13 @@
 // The AWS SDK side of sending: one Cognito credential provider for the tracker's lifetime, kept
 // warm so a send on page hide can start at once, and a PutEvents client that signs with it.
+// SigV4 hashes with the SDK's pure-JS SHA-256, not WebCrypto: in Gecko and WebKit a continuation of
+// a crypto.subtle promise no longer runs once the page is being hidden or unloaded, so a keepalive
+// fetch started after it never leaves (measured in all three engines: README, "Browser support").
+// With credentials resolved in advance, everything between pagehide and fetch is then synchronous
+// or a chain of microtasks.
 import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
+import { Sha256Js } from '@smithy/core/checksum';
 import type { Batch } from './batch';
 import { createIdentityIdCache } from './identity-id-cache';
 import type { TrackerConfig } from '../types';
@@ -50,6 +56,7 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
     region: config.region,
     credentials,
     maxAttempts: 1, // the durable queue retries, with its own backoff, across page loads
+    sha256: Sha256Js,
     requestHandler: { keepAlive: true, requestTimeout: REQUEST_TIMEOUT_MS },
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
   });

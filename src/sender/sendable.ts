@@ -1,6 +1,7 @@
 // Which stored events this page may send now: its own, and orphans whose page is gone (see
 // owner-lock.ts), for its trackingId; events beyond the queue's bounds are dropped and reported.
-import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS, ORPHAN_GRACE_MS } from './owner-lock';
+import { takeExitNotes } from './exit-notes';
+import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS, ORPHAN_GRACE_MS } from './live-owners';
 import type { EventQueue } from '../loader/queue';
 import { applyQueueBounds } from './queue-bounds';
 import { ownRecords, type StoredQueue } from './stored-queue';
@@ -26,6 +27,7 @@ export interface Sendable {
 
 export async function sendableRecords({ queue, stored: storedQueue, config, owner, inFlight, report, sweep }: SendableOptions): Promise<Sendable> {
   const live = sweep ? await liveOwners() : undefined;
+  if (live) await takeExitNotes(live, owner, queue, storedQueue);
   const stored = sweep ? await storedQueue.readAll(owner, live) : ownRecords(queue);
   const now = Date.now();
   let sweepAgainInMs: number | undefined;

@@ -2,10 +2,11 @@
 // page's critical path (track(): validate, stamp, persist) never imports it or the AWS SDK.
 import { toBatches, type Batch } from './batch';
 import { createBatchDelivery, type Tally } from './batch-delivery';
+import { createLeftNote } from './exit-notes';
 import { watchPageLifecycle } from './flush-triggers';
 import { KEEPALIVE_BUDGET_BYTES, createKeepaliveBudget, requestBytes, splitToBudget } from './keepalive-budget';
 import { resolveOptions } from './options';
-import { createOwnerLock, withSendLock } from './owner-lock';
+import { withSendLock } from './live-owners';
 import { createPutEventsSender } from './put-events-client';
 import type { EventQueue } from '../loader/queue';
 import { createRetrySchedule } from './retry-schedule';
@@ -35,15 +36,12 @@ const SWEEP_TRIGGERS = ['start', 'pageshow', 'online', 'flush', 'retry', 'sweep'
 
 export function createDelivery({ config: givenConfig, queue, owner, report, log }: DeliveryOptions): Delivery {
   const config = resolveOptions(givenConfig, report);
-  // Taken when the sender starts: until then this page sends nothing, and if another page swept its
-  // first events meanwhile, the first pass below finds them delivered and forgets them.
-  const ownerLock = createOwnerLock(owner);
-  ownerLock.hold();
   const sender = createPutEventsSender(config);
   const inFlight = new Set<string>();
   const retry = createRetrySchedule(() => void delivery.flush('retry'), log);
   const budget = createKeepaliveBudget();
   let stopped = false; // the service does not know the trackingId: keep the events, stop sending
+  let leaving = false; // between pagehide and a pageshow from the back/forward cache
   let passes: Promise<unknown> = Promise.resolve();
   let waitingPass: Promise<FlushResult> | undefined;
   let waitingTriggers = new Set<string>();
@@ -51,7 +49,8 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
 
   const stored = createStoredQueue(queue);
-  const deliverBatch = createBatchDelivery({ sender, stored, inFlight, budget, retry, report, log, stop: () => !stopped && (stopped = true) });
+  const leftNote = createLeftNote(owner);
+  const deliverBatch = createBatchDelivery({ sender, stored, inFlight, budget, retry, leftNote, leaving: () => leaving, report, log, stop: () => !stopped && (stopped = true) });
 
   sender.warm().catch((error) => log('could not fetch credentials yet', error));
 
@@ -63,7 +62,9 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
       while (healthy && next < batches.length) {
         const batch = batches[next++];
         while (budget.used > 0 && !budget.fits(requestBytes(batch))) await budget.freed();
-        if (!(await deliverBatch(batch, tally))) healthy = false;
+        // A send on page hide does not wait for a running pass: it may have taken some of these meanwhile.
+        const records = batch.records.filter((record) => !inFlight.has(record.key) && (record.owner !== owner || queue.mirror.has(record.key)));
+        if (records.length > 0 && !(await deliverBatch({ ...batch, records }, tally))) healthy = false;
       }
     };
     await Promise.all(Array.from({ length: MAX_PARALLEL_REQUESTS }, worker));
@@ -95,10 +96,10 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
     onHidden: () => delivery.sendNow(),
     onPageHide() {
       delivery.sendNow();
-      ownerLock.release(); // a page holding a Web Lock cannot enter the bfcache
+      leaving = true;
     },
     onResume(trigger) {
-      ownerLock.hold();
+      leaving = false;
       void delivery.flush(trigger);
     },
   });
@@ -129,6 +130,8 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
         if (!budget.fits(requestBytes(batch))) break;
         void deliverBatch(batch, { delivered: 0, rejected: 0 });
       }
+      // The page may be gone before any answer arrives: the next page must not send these again.
+      if (inFlight.size > 0) leftNote.write(inFlight);
       log(`page hidden: sending with keepalive, ${budget.used} of ${KEEPALIVE_BUDGET_BYTES} bytes in flight`);
     },
   };
