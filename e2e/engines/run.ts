@@ -65,6 +65,9 @@ async function runEngine(name: EngineName, scenarios: Scenario[]): Promise<Outco
   return outcomes;
 }
 
+// Ctrl-C or a CI timeout: exit normally, so every driver's 'exit' handler ends the processes it started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 if (!existsSync(TRACKER_FILE)) {
   console.log(`engines: ${TRACKER_FILE} is missing: run \`npm run build\` first`);
   process.exit(1);
