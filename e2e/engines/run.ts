@@ -44,10 +44,12 @@ async function runEngine(name: EngineName, scenarios: Scenario[]): Promise<Outco
       const started = Date.now();
       const context = await createScenarioContext(engine);
       let failure: unknown;
+      let tabs: string[] = [];
       try {
         await withTimeout(scenario.run(context), scenario.timeoutMs);
       } catch (error) {
         failure = error;
+        if (!(error instanceof Skipped)) tabs = await context.describeTabs();
       } finally {
         await context.dispose();
       }
@@ -56,7 +58,10 @@ async function runEngine(name: EngineName, scenarios: Scenario[]): Promise<Outco
       if (failure instanceof Skipped) context.note(`skipped: ${failure.message}`);
       const notes = context.notes.length > 0 ? ` [${context.notes.join('; ')}]` : '';
       console.log(`  ${{ passed: '✔', failed: '✘', skipped: '-' }[result]} ${name} ${scenario.id}. ${scenario.title} (${seconds} s)${notes}`);
-      if (result === 'failed') console.log(`      ${String((failure as Error).message ?? failure).split('\n').join('\n      ')}`);
+      if (result === 'failed') {
+        console.log(`      ${String((failure as Error).message ?? failure).split('\n').join('\n      ')}`);
+        for (const line of tabs) console.log(`      open tab ${line}`);
+      }
       outcomes.push({ engine: name, scenario: scenario.id, result });
     }
   } finally {

@@ -8,6 +8,7 @@ import { startStaticServer, type StaticServer } from '../harness/static-server';
 import { trackerPageUrl, type TrackerPageOptions } from '../harness/tracker-page';
 import { warmUp } from './delivery-checks';
 import type { Engine, Tab } from './driver';
+import { describeTab } from './page-state';
 import { waitUntil } from './wait';
 
 /** The script tag's sender chunk, as the static server sees its path. */
@@ -35,7 +36,13 @@ export interface ScenarioContext {
   notes: string[];
 }
 
-export async function createScenarioContext(engine: Engine): Promise<ScenarioContext & { dispose(): Promise<void> }> {
+export interface RunningScenario extends ScenarioContext {
+  /** A line per open tab, for a failure report. */
+  describeTabs(): Promise<string[]>;
+  dispose(): Promise<void>;
+}
+
+export async function createScenarioContext(engine: Engine): Promise<RunningScenario> {
   const emulatorServer = await startEmulator({ port: 0 });
   const site = await startStaticServer({ port: 0 });
   const setup = {
@@ -80,6 +87,7 @@ export async function createScenarioContext(engine: Engine): Promise<ScenarioCon
       throw new Skipped(reason);
     },
     notes,
+    describeTabs: () => Promise.all([...tabs].map(describeTab)),
     async dispose() {
       for (const tab of tabs) await tab.close().catch(() => undefined);
       await site.close();
