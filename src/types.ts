@@ -28,6 +28,12 @@ export interface TrackerConfig {
   maxEventAgeMs?: number;
   /** Treat Global Privacy Control or Do Not Track as an opt-out until `optIn()`. Default: `false`. */
   respectDoNotTrack?: boolean;
+  /** Script tag only: URL of `personalize-tracker-sender.js`; required where the loader is inlined. Default: beside the loader's own URL. */
+  senderUrl?: string;
+  /** Script tag only: CSS selector of the element declarative tracking is limited to. Default: the whole document. */
+  declarativeRoot?: string;
+  /** Script tag only: the event types declarative tracking may send, separated by spaces or commas. Default: any. */
+  declarativeEvents?: string;
 }
 
 /** The properties of one `track()` call. Keys other than the top-level Event fields go into `properties`. */

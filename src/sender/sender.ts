@@ -16,6 +16,8 @@ import { sendableRecords } from './sendable';
 import { createStoredQueue, ownRecords } from './stored-queue';
 import type { FlushResult, TrackerConfig, TrackerError } from '../types';
 
+export { keepChoice, storedChoice } from './consent-copy'; // the loader's consent copy (tracker.ts), from this chunk
+
 export interface DeliveryOptions {
   config: TrackerConfig;
   queue: EventQueue;
