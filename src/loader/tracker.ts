@@ -22,10 +22,8 @@ const LOAD_RETRY_MAX_MS = 60_000;
 /** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
 export type LoadSender = (config?: TrackerConfig) => Promise<{
   createDelivery(options: DeliveryOptions): Delivery;
-  /** The visitor's choice from localStorage, else from its IndexedDB copy (sender/consent-copy.ts). */
-  storedChoice(): Promise<string | undefined>;
-  /** Keeps a choice localStorage refused in IndexedDB. */
-  keepChoice(choice: 'in' | 'out'): Promise<unknown>;
+  /** Deletes the stored queue of every page. */
+  clearStoredQueue(): Promise<unknown>;
 }>;
 
 /** A tracker whose sender chunk comes from `loadSender`. */
@@ -53,13 +51,9 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     void queue?.clear();
   }
 
-  /** Remembers the visitor's choice; one localStorage refuses is reported and kept in IndexedDB by the sender chunk. */
+  /** Remembers the visitor's choice; one localStorage refuses is reported (it then holds for this page only). */
   function choose(choice: 'in' | 'out'): void {
-    if (storeChoice(choice)) return;
-    report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"; kept in IndexedDB`));
-    loadSender(config)
-      .then((sender) => sender.keepChoice(choice))
-      .catch(() => undefined); // IndexedDB unusable too: reported above, kept in memory for this page
+    if (!storeChoice(choice)) report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"`));
   }
 
   const log = (message: string, ...details: unknown[]) => {
@@ -76,16 +70,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
   function getDelivery(): Promise<Delivery> {
     delivery ??= loadSender(config).then(
-      async (sender) => {
-        // An opt-out that only IndexedDB holds (localStorage was full) is read before anything is sent.
-        if ((await sender.storedChoice()) === 'out') {
-          optedOut = true;
-          dropQueue();
-          delivery = undefined; // loaded again after an optIn()
-          throw new Error('opted out');
-        }
-        return (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log }));
-      },
+      (sender) => (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log })),
       (cause) => {
         // A network blip: fetch the chunk again with backoff, since no page event may come to ask.
         delivery = undefined;
@@ -106,7 +91,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     return getDelivery()
       .then((ready) => ready.flush(trigger))
       .catch((cause) => {
-        if (!optedOut) report(trackerError('delivery-failed', `sending failed (${cause}); events stay queued`)); // else the IndexedDB copy said out
+        if (!optedOut) report(trackerError('delivery-failed', `sender failed (${cause}); events kept`)); // else the IndexedDB copy said out
         return notSent();
       });
   }
@@ -135,7 +120,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       config = { ...newConfig };
       userId ??= config.userId;
       holdOwnerLock(owner); // before anything is stored: from now on, this page's events are its own
-      queue = createQueue(owner, (cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
+      queue = createQueue(owner);
       // The visitor's choice now (which also reaches an optOut() made before init()), and whenever another tab changes it.
       const applyChoice = () => {
         optedOut = isOptedOut(config!.respectDoNotTrack);
@@ -171,6 +156,8 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       choose('out');
       optedOut = true;
       dropQueue();
+      // Earlier pages' events too; without the sender there is nothing to delete them with yet.
+      if (config && !ready) loadSender(config).then((sender) => sender.clearStoredQueue()).catch(() => undefined);
     },
     optIn() {
       choose('in');
