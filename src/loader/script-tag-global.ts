@@ -18,7 +18,8 @@ const BOOLEAN_OPTIONS = ['debug', 'respectDoNotTrack'];
 
 const script = document.currentScript as HTMLScriptElement | null; // only set while this file first runs
 const ownUrl = script?.src; // empty when inlined
-const tracker = createTrackerWith(async (config) => import(/* webpackIgnore: true */ config?.senderUrl || `${new URL(SENDER_FILE, ownUrl)}`));
+// Firefox keeps a failed import() failed for the page (e2e/engines/README.md): a retry asks for a new URL.
+const tracker = createTrackerWith(async (config, attempt) => import(/* webpackIgnore: true */ `${config?.senderUrl || new URL(SENDER_FILE, ownUrl)}${attempt ? `?retry=${attempt}` : ''}`));
 const { init } = tracker;
 tracker.init = (config) => {
   if (!ownUrl && !config?.senderUrl) throw new TypeError('init(): senderUrl is required when the tracker is inlined');

@@ -20,7 +20,7 @@ const LOAD_RETRY_BASE_MS = 1_000; // a sender chunk that failed to load is fetch
 const LOAD_RETRY_MAX_MS = 60_000;
 
 /** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
-export type LoadSender = (config?: TrackerConfig) => Promise<{
+export type LoadSender = (config?: TrackerConfig, attempt?: number) => Promise<{
   createDelivery(options: DeliveryOptions): Delivery;
   /** Deletes the stored queue of every page. */
   clearStoredQueue(): Promise<unknown>;
@@ -69,7 +69,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
 
   /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
   function getDelivery(): Promise<Delivery> {
-    delivery ??= loadSender(config).then(
+    delivery ??= loadSender(config, loadFailures).then(
       (sender) => (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log })),
       (cause) => {
         // A network blip: fetch the chunk again with backoff, since no page event may come to ask.

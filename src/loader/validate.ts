@@ -54,7 +54,7 @@ function checkSerialisable(value: unknown, path: string, seen: object[]): void {
 function toProperties(extra: Record<string, unknown>): string | undefined {
   for (const key of Object.keys(extra)) {
     if (RESERVED_PROPERTY_KEYS.some((reserved) => reserved.toLowerCase() === key.toLowerCase())) {
-      throw new TypeError(`track(): properties may not contain the reserved key "${key}" (reserved, in any casing: ${RESERVED_PROPERTY_KEYS.join(', ')})`);
+      fail('properties', `free of the keys ${RESERVED_PROPERTY_KEYS.join(', ')} (any casing)`, `the reserved key "${key}"`);
     }
     checkSerialisable(extra[key], `properties.${key}`, []);
   }
