@@ -28,6 +28,11 @@ export class EmulatorClient {
     return (await this.call<{ requests: LoggedRequest[] }>('requests')).requests;
   }
 
+  /** Calls received per operation (PutEvents, GetId, GetCredentialsForIdentity) since the start or the last reset. */
+  async calls(): Promise<Record<string, number>> {
+    return this.call<Record<string, number>>('calls');
+  }
+
   async faults(script: FaultScript): Promise<void> {
     await this.call('faults', script);
   }

@@ -11,6 +11,9 @@ test('failures are classified by error name and status', () => {
   assert.equal(classifyFailure('ThrottlingException', 400), 'transient');
   assert.equal(classifyFailure('ServiceUnavailable', 503), 'transient');
   assert.equal(classifyFailure('TypeError', undefined), 'transient');
+  // Cognito gave no credentials (cognito-identity.ts): backed off like a throttled PutEvents, even its 404.
+  assert.equal(classifyFailure('CredentialsUnavailable', 429), 'transient');
+  assert.equal(classifyFailure('CredentialsUnavailable', 404), 'transient');
 });
 
 test('backoff grows with each attempt, stays jittered within its window and is capped', () => {

@@ -1,6 +1,6 @@
 // The npm entry's trackers: createTracker() and the package's default tracker behind the top-level
-// functions. A bundler turns the dynamic import below into a separate chunk, so the AWS SDK is not
-// part of the page's critical path.
+// functions. A bundler turns the dynamic imports below into separate chunks, so the AWS SDK is not
+// part of the page's critical path, and the Cognito calls (a small chunk) start while it loads.
 import type { AnyEvents, EventCatalog, Tracker, TrackerConfig } from '../types';
 import { createTrackerWith } from './tracker';
 
@@ -9,7 +9,7 @@ import { createTrackerWith } from './tracker';
  * Give it your event catalogue, `createTracker<ShopEvents>(config)`, to have track() type-checked.
  */
 export function createTracker<Events extends EventCatalog<Events> = AnyEvents>(config?: TrackerConfig): Tracker<Events> {
-  return createTrackerWith(() => import('../sender/sender'), config) as unknown as Tracker<Events>;
+  return createTrackerWith(() => import('../sender/sender'), () => import('../sender/credentials-chunk'), config) as unknown as Tracker<Events>;
 }
 
 /** The tracker behind the package's top-level functions. */

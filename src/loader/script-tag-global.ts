@@ -1,19 +1,25 @@
 // The script-tag entry: a classic script (works with <script async>) that defines
 // window.personalize, replays calls queued by the inline stub in order, and reads its config
-// from data- attributes. The sender chunk is imported from beside this file's own URL, so the
-// tracker works from any path or CDN.
+// from data- attributes. The sender chunk, and the small chunk that fetches Cognito credentials
+// meanwhile, are imported from beside this file's own URL, so the tracker works from any path or CDN.
 import { createTrackerWith } from './tracker';
 import type { Tracker, TrackerConfig } from '../types';
 
 type StubCall = [method: keyof Tracker, args: unknown[]];
 type GlobalApi = Tracker & { q?: StubCall[] };
 
-const SENDER_FILE = 'personalize-tracker-sender.js';
+/** The chunks beside the loader: `personalize-tracker-${name}.js`. */
+const CHUNK_PREFIX = 'personalize-tracker-';
 const GLOBAL_NAME = 'personalize';
 
 const script = document.currentScript as HTMLScriptElement | null; // only set while this file first runs
-const senderUrl = `${new URL(SENDER_FILE, script?.src || location.href)}`;
-const tracker = createTrackerWith(() => import(/* webpackIgnore: true */ senderUrl));
+const base = script?.src || location.href;
+// import() reads its specifier as a string: the URL's href.
+const load = (name: 'sender' | 'credentials') => import(/* webpackIgnore: true */ new URL(`${CHUNK_PREFIX}${name}.js`, base) as unknown as string);
+const tracker = createTrackerWith(
+  () => load('sender'),
+  () => load('credentials'),
+);
 
 const target = window as unknown as Record<string, GlobalApi | undefined>;
 const stub = target[GLOBAL_NAME];

@@ -21,8 +21,11 @@ const LOAD_RETRY_MAX_MS = 60_000;
 /** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
 export type LoadSender = () => Promise<{ createDelivery(options: DeliveryOptions): Delivery }>;
 
-/** A tracker whose sender chunk comes from `loadSender`. */
-export function createTrackerWith(loadSender: LoadSender, initialConfig?: TrackerConfig): Tracker {
+/** How the tracker gets the small chunk that fetches Cognito credentials while the sender chunk loads (sender/shared-credentials.ts). */
+export type LoadCredentials = () => Promise<{ warm(config: TrackerConfig): unknown }>;
+
+/** A tracker whose sender chunk comes from `loadSender`, its credentials from `loadCredentials`'s chunk. */
+export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadCredentials, initialConfig?: TrackerConfig): Tracker {
   const owner = randomId(); // this page's id on its events; the sender holds a Web Lock named after it
   let keySequence = 36 ** 5; // written in base 36 it stays six digits long, so keys sort by call order
   let config: TrackerConfig | undefined;
@@ -110,9 +113,11 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       holdOwnerLock(owner); // before anything is stored: from now on, this page's events are its own
       queue = createQueue(owner, (cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
       // The visitor's choice now (which also reaches an optOut() made before init()), and whenever another tab changes it.
+      // Unless opted out, Cognito's calls start now, in parallel with the page and the sender chunk, not after them.
       const applyChoice = () => {
         optedOut = isOptedOut(config!.respectDoNotTrack);
         if (optedOut) dropQueue();
+        else loadCredentials().then((chunk) => chunk.warm(config!), () => undefined);
       };
       applyChoice();
       watchChoice(applyChoice);

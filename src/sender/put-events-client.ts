@@ -1,53 +1,33 @@
-// The AWS SDK side of sending: one Cognito credential provider for the tracker's lifetime, kept
-// warm so a send on page hide can start at once, and a PutEvents client that signs with it.
+// The AWS SDK side of sending: a PutEvents client signed with the Cognito credentials every page
+// of the origin shares (shared-credentials.ts), warmed so a send on page hide can start at once.
 // SigV4 hashes with the SDK's pure-JS SHA-256, not WebCrypto: in Gecko and WebKit a continuation of
 // a crypto.subtle promise no longer runs once the page is being hidden or unloaded, so a keepalive
 // fetch started after it never leaves (measured in all three engines: README, "Browser support").
-// With credentials resolved in advance, everything between pagehide and fetch is then synchronous
-// or a chain of microtasks.
+// With fresh credentials read synchronously from storage, everything between pagehide and fetch is
+// then synchronous or a chain of microtasks.
 import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-personalize-events';
-import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
 import { Sha256Js } from '@smithy/core/checksum';
 import type { Batch } from './batch';
-import { createIdentityIdCache } from './identity-id-cache';
+import { dropCredentials, sharedCredentials } from './shared-credentials';
 import type { TrackerConfig } from '../types';
 
-const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000; // the SDK's own margin: refresh with 5 minutes left
 const REQUEST_TIMEOUT_MS = 15_000; // a hung request counts as a network error and is retried
 
-type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
-
 export interface PutEventsSender {
-  /** Sends one batch; rejects with the SDK's error (name, $metadata.httpStatusCode, $response). */
+  /** Sends one batch; rejects with the SDK's error (name, $metadata.httpStatusCode, $response), or Cognito's (cognito-identity.ts). */
   send(batch: Batch): Promise<void>;
-  /** Fetches credentials now unless fresh ones are cached (keeps the unload path free of waits). */
+  /** Fetches credentials now unless fresh ones are shared (keeps the unload path free of waits). */
   warm(): Promise<unknown>;
-  /** Drops the cached credentials: the next send fetches new ones. */
-  refreshCredentials(): void;
+  /** Drops the credentials a failed send signed with (unless another page replaced them already): the next send fetches new ones. */
+  refreshCredentials(failed: unknown): void;
 }
 
 export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
-  const cognito = fromCognitoIdentityPool({
-    identityPoolId: config.identityPoolId,
-    cache: createIdentityIdCache(),
-    clientConfig: { region: config.region, ...(config.cognitoEndpoint ? { endpoint: config.cognitoEndpoint } : {}) },
-  });
-  let cached: Promise<Credentials> | undefined;
-  let resolved: Credentials | undefined;
-
-  // Marked `memoized` so the SDK uses this cache as is and a forced refresh reaches Cognito.
+  // Marked `memoized` so the SDK asks each time: shared-credentials.ts holds them, and another tab may have refreshed them.
   const credentials = Object.assign(
-    (): Promise<Credentials> => {
-      const expiresSoon = resolved?.expiration && resolved.expiration.getTime() - Date.now() < REFRESH_BEFORE_EXPIRY_MS;
-      if (!cached || expiresSoon) {
-        resolved = undefined;
-        const fetching = cognito().then((fresh) => (resolved = fresh));
-        cached = fetching;
-        fetching.catch(() => {
-          if (cached === fetching) cached = undefined;
-        });
-      }
-      return cached;
+    async () => {
+      const { accessKeyId, secretKey, sessionToken, expiration } = await sharedCredentials(config);
+      return { accessKeyId, secretAccessKey: secretKey, sessionToken, expiration: new Date(expiration) };
     },
     { memoized: true },
   );
@@ -63,19 +43,22 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
 
   return {
     async send(batch) {
-      await client.send(
-        new PutEventsCommand({
-          trackingId: batch.trackingId,
-          sessionId: batch.sessionId,
-          ...(batch.userId ? { userId: batch.userId } : {}),
-          eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt) })),
-        }),
-      );
+      // The same credentials the SDK reads a microtask later, noted on a failure for refreshCredentials().
+      const { accessKeyId } = await sharedCredentials(config);
+      const command = new PutEventsCommand({
+        trackingId: batch.trackingId,
+        sessionId: batch.sessionId,
+        ...(batch.userId ? { userId: batch.userId } : {}),
+        eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt) })),
+      });
+      await client.send(command).catch((error: Error) => {
+        throw Object.assign(error, { signedWith: accessKeyId });
+      });
     },
-    warm: () => credentials(),
-    refreshCredentials() {
-      cached = undefined;
-      resolved = undefined;
+    warm: () => sharedCredentials(config),
+    refreshCredentials(failed) {
+      const signedWith = (failed as { signedWith?: string }).signedWith;
+      if (signedWith) dropCredentials(config.identityPoolId, signedWith);
     },
   };
 }

@@ -1,0 +1,100 @@
+// Cognito's temporary credentials, shared by every page and tab of the origin through one
+// localStorage key, so a visitor costs one GetId per browser and one GetCredentialsForIdentity per
+// credential lifetime (1 hour), not one per page view (Cognito's quotas: GetId 25/s,
+// GetCredentialsForIdentity 200/s per account). They allow only personalize:PutEvents, and the
+// identity pool hands them to anyone anyway (docs/privacy.md). Refreshing is done by one tab at a
+// time under a Web Lock; a tab that waited for it uses what the other fetched. Fresh credentials
+// are read synchronously, so a send on page hide never waits for the network.
+import { getCredentialsForIdentity, getId, type CognitoCredentials, type CognitoError } from './cognito-identity';
+import type { TrackerConfig } from '../types';
+
+/** The localStorage key, and the Web Lock's name while a tab refreshes them. */
+export const CREDENTIALS_KEY = 'personalize-tracker:credentials';
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000; // as the AWS SDK: credentials with less left are refreshed
+
+/** What the key holds: the pool's identity id, and its credentials unless they were dropped. */
+type Stored = { identityPoolId: string; identityId: string } & Partial<CognitoCredentials>;
+
+let memory: Stored | undefined; // this page's copy, used where localStorage is blocked or refused the last write
+let unwritable = false;
+const refreshing = new Map<string, Promise<CognitoCredentials>>(); // one refresh per pool at a time in this page
+
+/** The clock expiry is judged on. */
+const now = () => Date.now();
+
+function read(identityPoolId: string): Stored | undefined {
+  let stored: Stored | null | undefined = memory;
+  try {
+    // Only the stored value while storage works: optOut() and other tabs change it.
+    if (!unwritable) stored = JSON.parse(localStorage.getItem(CREDENTIALS_KEY)!);
+  } catch {
+    // blocked, or not JSON: this page's copy
+  }
+  return stored?.identityPoolId === identityPoolId ? stored : undefined;
+}
+
+function write(stored: Stored): void {
+  memory = stored;
+  try {
+    localStorage.setItem(CREDENTIALS_KEY, JSON.stringify(stored));
+    unwritable = false;
+  } catch {
+    unwritable = true; // blocked or full: the memory copy serves this page
+  }
+}
+
+/** The stored credentials of the pool if more than 5 minutes remain, read synchronously. */
+export function freshCredentials(identityPoolId: string): CognitoCredentials | undefined {
+  const stored = read(identityPoolId);
+  return stored?.accessKeyId && stored.expiration! - now() > REFRESH_BEFORE_EXPIRY_MS ? (stored as CognitoCredentials) : undefined;
+}
+
+/** GetId when no identity id is stored, then GetCredentialsForIdentity; a forgotten identity gets a new id. */
+async function fetchCredentials(config: TrackerConfig): Promise<CognitoCredentials> {
+  const known = read(config.identityPoolId)?.identityId;
+  const identityId = known ?? (await getId(config));
+  let credentials: CognitoCredentials;
+  try {
+    credentials = await getCredentialsForIdentity(config, identityId);
+  } catch (error) {
+    // Cognito no longer knows the stored id (the identity was deleted, the emulator restarted).
+    if (!known || (error as CognitoError).cognitoError !== 'ResourceNotFoundException') throw error;
+    credentials = await getCredentialsForIdentity(config, await getId(config));
+  }
+  write({ identityPoolId: config.identityPoolId, ...credentials });
+  return credentials;
+}
+
+/** Refreshes under the origin's Web Lock, re-reading inside it: a tab that waited takes what another fetched. */
+function refresh(config: TrackerConfig): Promise<CognitoCredentials> {
+  const refreshNow = async () => freshCredentials(config.identityPoolId) ?? fetchCredentials(config);
+  let locked = false;
+  const run = async () => {
+    try {
+      return await navigator.locks.request(CREDENTIALS_KEY, () => ((locked = true), refreshNow()));
+    } catch (error) {
+      if (locked) throw error;
+      return refreshNow(); // no Web Locks here (older browsers, opaque origins): fetch directly
+    }
+  };
+  const { identityPoolId } = config;
+  if (!refreshing.has(identityPoolId)) refreshing.set(identityPoolId, run().finally(() => refreshing.delete(identityPoolId)));
+  return refreshing.get(identityPoolId)!;
+}
+
+/** Fresh credentials of the pool: the shared ones while more than 5 minutes remain, else new ones from Cognito. */
+export function sharedCredentials(config: TrackerConfig): Promise<CognitoCredentials> {
+  const fresh = freshCredentials(config.identityPoolId);
+  return fresh ? Promise.resolve(fresh) : refresh(config);
+}
+
+/** Fetches the credentials ahead of the first send (from the loader, while the sender chunk loads); never rejects. */
+export function warmCredentials(config: TrackerConfig): Promise<unknown> {
+  return sharedCredentials(config).catch(() => undefined); // the sender asks again, and reports
+}
+
+/** Drops the shared credentials if they are `accessKeyId`'s (refused by PutEvents), keeping the identity id: the next send refreshes. */
+export function dropCredentials(identityPoolId: string, accessKeyId: string): void {
+  const stored = read(identityPoolId);
+  if (stored?.accessKeyId === accessKeyId) write({ identityPoolId, identityId: stored.identityId });
+}
