@@ -3,6 +3,7 @@
 (function () {
   var DRILL_EVENTS = 3; // events tracked with each fault
   var OFFLINE_MS = 4000;
+  var OUTAGE_SEEN_MS = 1000; // the tracker's first request into an outage has failed by then
   var LIFT_DOWN_KEY = 'demo:lift-down-at'; // a reopened tab lifts the outage the closed one started
   var config = window.DEMO_CONFIG;
   var ledger = window.DEMO_LEDGER;
@@ -89,6 +90,10 @@
           trackDrill('reopen');
           var ids = Array.from(ledger.thisTab).slice(before);
           return waitUntilQueued(ids, 3000); // stored in IndexedDB: the tab may go
+        }).then(function () {
+          // A request still in flight when its page dies counts as delivered (README, "Duplicates"):
+          // the tab goes once the tracker has seen the outage, as a shopper's tab would.
+          return new Promise(function (done) { setTimeout(done, OUTAGE_SEEN_MS); });
         }).then(function () {
           liftDownLater(Date.now() + 1500);
           location.reload(); // pagehide, the owner lock goes, a new page (a new owner) loads

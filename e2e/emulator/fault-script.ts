@@ -59,15 +59,8 @@ export interface ScriptedError extends ServiceError {
   operation: FailTarget;
 }
 
-export interface ParsedScript {
-  fail?: ScriptedError[];
-  latencyMs?: number;
-  down?: boolean;
-  poisonItemIds?: string[];
-  clockOffsetMs?: number;
-  rateLimits?: Partial<Record<Operation, number | null>>;
-  credentialTtlSeconds?: number;
-}
+/** A validated script: `fail` expanded to one entry per call. */
+export type ParsedScript = Omit<FaultScript, 'fail'> & { fail?: ScriptedError[] };
 
 const isInteger = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;

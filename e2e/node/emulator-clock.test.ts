@@ -2,28 +2,20 @@
 // a client learns its offset from, the signature-expiry check, credential expiry and receivedAt.
 // And the credentialTtlSeconds control (issue 11, Build 7).
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { DEMO_IDENTITY_POOL_ID, cognito, control, eventsClient, raw, rejectsWith, staticCredentials, validInput } from './emulator-helpers';
+import { startEmulator } from '../emulator/server';
+import { DEMO_IDENTITY_POOL_ID, cognito, control, eventsClient, raw, rejectsWith, staticCredentials, validInput, sharedEmulator } from './emulator-helpers';
 
 const TEN_MINUTES_MS = 10 * 60 * 1000;
 /** Date has whole seconds, and the test machine may stall: the tolerance on a shifted clock. */
 const TOLERANCE_MS = 5000;
 
-let emulator: Emulator;
-let url: string;
-
-before(async () => {
-  emulator = await startEmulator({ port: 0 });
-  url = emulator.url;
-});
-after(() => emulator.close());
-beforeEach(() => control(url, 'reset', {}));
+const shared = sharedEmulator();
 
 async function newCredentials(): Promise<{ Expiration: number }> {
-  const { json } = await cognito(url, 'GetId', { IdentityPoolId: DEMO_IDENTITY_POOL_ID });
-  return (await cognito(url, 'GetCredentialsForIdentity', { IdentityId: json.IdentityId })).json.Credentials as { Expiration: number };
+  const { json } = await cognito(shared.url, 'GetId', { IdentityPoolId: DEMO_IDENTITY_POOL_ID });
+  return (await cognito(shared.url, 'GetCredentialsForIdentity', { IdentityId: json.IdentityId })).json.Credentials as { Expiration: number };
 }
 
 function assertNear(actualMs: number, expectedMs: number, what: string): void {
@@ -32,31 +24,31 @@ function assertNear(actualMs: number, expectedMs: number, what: string): void {
 
 describe('server clock offset', () => {
   test('every answer\'s Date header (CORS-exposed) follows the shifted clock', async () => {
-    await control(url, 'faults', { clockOffsetMs: TEN_MINUTES_MS });
+    await control(shared.url, 'faults', { clockOffsetMs: TEN_MINUTES_MS });
     for (const path of ['/events', '/', '/__emulator/health']) {
-      const response = await raw(`${url}${path}`, { method: path === '/__emulator/health' ? 'GET' : 'POST', body: path === '/__emulator/health' ? undefined : '{}', headers: { origin: 'http://localhost:8080' } });
+      const response = await raw(`${shared.url}${path}`, { method: path === '/__emulator/health' ? 'GET' : 'POST', body: path === '/__emulator/health' ? undefined : '{}', headers: { origin: 'http://localhost:8080' } });
       assertNear(Date.parse(response.headers.get('date')!), Date.now() + TEN_MINUTES_MS, `Date of ${path}`);
     }
-    const aws = await raw(`${url}/events`, { method: 'POST', body: '{}', headers: { origin: 'https://shop.example' } });
+    const aws = await raw(`${shared.url}/events`, { method: 'POST', body: '{}', headers: { origin: 'https://shop.example' } });
     assert.match(aws.headers.get('access-control-expose-headers')!, /\bDate\b/i);
-    await control(url, 'faults', { clockOffsetMs: -2 * 3600 * 1000 });
-    assertNear(Date.parse((await raw(`${url}/events`, { method: 'POST', body: '{}' })).headers.get('date')!), Date.now() - 2 * 3600 * 1000, 'Date 2 h slow');
+    await control(shared.url, 'faults', { clockOffsetMs: -2 * 3600 * 1000 });
+    assertNear(Date.parse((await raw(`${shared.url}/events`, { method: 'POST', body: '{}' })).headers.get('date')!), Date.now() - 2 * 3600 * 1000, 'Date 2 h slow');
   });
 
   test('a request signed on the unshifted clock is "Signature expired"; the SDK corrects its skew from Date and retries', async () => {
-    const once = eventsClient(url);
+    const once = eventsClient(shared.url);
     await once.config.credentials();
-    await control(url, 'faults', { clockOffsetMs: TEN_MINUTES_MS });
+    await control(shared.url, 'faults', { clockOffsetMs: TEN_MINUTES_MS });
     await rejectsWith(once.send(new PutEventsCommand(validInput())), { name: 'InvalidSignatureException', status: 403, message: /^Signature expired: / });
-    const retrying = eventsClient(url, { maxAttempts: 3 });
+    const retrying = eventsClient(shared.url, { maxAttempts: 3 });
     const output = await retrying.send(new PutEventsCommand(validInput({ eventList: [{ eventType: 'view', sentAt: new Date(), eventId: 'skewed' }] })));
     assert.equal(output.$metadata.httpStatusCode, 200);
-    const [event] = (await control<{ events: Array<{ receivedAt: number }> }>(url, 'events')).events;
+    const [event] = (await control<{ events: Array<{ receivedAt: number }> }>(shared.url, 'events')).events;
     assertNear(event!.receivedAt, Date.now() + TEN_MINUTES_MS, 'receivedAt on the shifted clock');
   });
 
   test('credentials expire on the shifted clock', async () => {
-    await control(url, 'faults', { clockOffsetMs: 2 * 3600 * 1000 });
+    await control(shared.url, 'faults', { clockOffsetMs: 2 * 3600 * 1000 });
     const { Expiration } = await newCredentials();
     assertNear(Expiration * 1000, Date.now() + 2 * 3600 * 1000 + 3600 * 1000, 'Expiration');
   });
@@ -64,9 +56,9 @@ describe('server clock offset', () => {
 
 describe('credential lifetime control', () => {
   test('credentialTtlSeconds sets the lifetime of credentials issued from then on; reset restores the start value', async () => {
-    await control(url, 'faults', { credentialTtlSeconds: 60 });
+    await control(shared.url, 'faults', { credentialTtlSeconds: 60 });
     assertNear((await newCredentials()).Expiration * 1000, Date.now() + 60_000, 'Expiration with a 60 s TTL');
-    await control(url, 'reset', {});
+    await control(shared.url, 'reset', {});
     assertNear((await newCredentials()).Expiration * 1000, Date.now() + 3600_000, 'Expiration after reset');
   });
 

@@ -2,55 +2,47 @@
 // and PutEvents (per tracking id) with the real error names, Cognito faults through the faults
 // control, and the per-operation call counts tests assert on (issue 11, Build 7).
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
-import { startEmulator, type Emulator } from '../emulator/server';
-import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, cognito, control, eventsClient, handSign, memoryCache, raw, rejectsWith, staticCredentials, validInput } from './emulator-helpers';
+import { startEmulator } from '../emulator/server';
+import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, cognito, control, eventsClient, handSign, memoryCache, raw, rejectsWith, staticCredentials, validInput, sharedEmulator } from './emulator-helpers';
 
 const OTHER_TRACKING_ID = 'other-tracking-id';
 /** Calls fired at once: even on a stalled machine, 10 calls do not spread over 10 seconds. */
 const BURST = 10;
 
-let emulator: Emulator;
-let url: string;
+const shared = sharedEmulator({ trackingIds: [OTHER_TRACKING_ID] });
 
-before(async () => {
-  emulator = await startEmulator({ port: 0, trackingIds: [OTHER_TRACKING_ID] });
-  url = emulator.url;
-});
-after(() => emulator.close());
-beforeEach(() => control(url, 'reset', {}));
-
-const getId = () => cognito(url, 'GetId', { IdentityPoolId: DEMO_IDENTITY_POOL_ID });
+const getId = () => cognito(shared.url, 'GetId', { IdentityPoolId: DEMO_IDENTITY_POOL_ID });
 
 describe('per-second rate limits', () => {
   test('GetId over its limit answers 429 TooManyRequestsException (awsJson1_1), and recovers', async () => {
-    await control(url, 'faults', { rateLimits: { GetId: 1 } });
+    await control(shared.url, 'faults', { rateLimits: { GetId: 1 } });
     const answers = await Promise.all(Array.from({ length: BURST }, getId));
     const throttled = answers.filter((answer) => answer.status === 429);
     assert.ok(throttled.length >= 1, 'at least one call over the limit');
     assert.ok(answers.some((answer) => answer.status === 200));
     assert.deepEqual(throttled[0]!.json, { __type: 'TooManyRequestsException', message: 'Rate exceeded' });
     assert.equal(throttled[0]!.headers.get('x-amzn-errortype'), 'TooManyRequestsException');
-    assert.equal((await control<{ GetId: number }>(url, 'calls')).GetId, BURST, 'refused calls are counted too');
+    assert.equal((await control<{ GetId: number }>(shared.url, 'calls')).GetId, BURST, 'refused calls are counted too');
     for (let answer = await getId(); answer.status !== 200; answer = await getId()) assert.equal(answer.status, 429);
   });
 
   test('GetCredentialsForIdentity has its own limit, and the SDK sees TooManyRequestsException', async () => {
     const { json } = await getId();
-    await control(url, 'faults', { rateLimits: { GetCredentialsForIdentity: 1 } });
-    const answers = await Promise.all(Array.from({ length: BURST }, () => cognito(url, 'GetCredentialsForIdentity', { IdentityId: json.IdentityId })));
+    await control(shared.url, 'faults', { rateLimits: { GetCredentialsForIdentity: 1 } });
+    const answers = await Promise.all(Array.from({ length: BURST }, () => cognito(shared.url, 'GetCredentialsForIdentity', { IdentityId: json.IdentityId })));
     assert.ok(answers.some((answer) => answer.status === 429 && answer.json.__type === 'TooManyRequestsException'));
     assert.equal((await getId()).status, 200, 'GetId is not limited');
   });
 
   test('PutEvents over its limit answers 400 ThrottlingException, counted per tracking id', async () => {
-    const credentials = await staticCredentials(url);
-    await control(url, 'faults', { rateLimits: { PutEvents: 1 } });
+    const credentials = await staticCredentials(shared.url);
+    await control(shared.url, 'faults', { rateLimits: { PutEvents: 1 } });
     const send = async (trackingId: string) => {
       const body = JSON.stringify({ trackingId, sessionId: 's', eventList: [{ eventType: 'view', sentAt: 1719511760 }] });
-      return raw(`${url}/events`, { method: 'POST', body, headers: await handSign(url, body, credentials) });
+      return raw(`${shared.url}/events`, { method: 'POST', body, headers: await handSign(shared.url, body, credentials) });
     };
     const answers = await Promise.all(Array.from({ length: BURST }, () => send(validInput().trackingId!)));
     const throttled = answers.filter((answer) => answer.status === 400);
@@ -75,28 +67,28 @@ describe('per-second rate limits', () => {
 
 describe('Cognito faults and call counts', () => {
   const provider = (maxAttempts: number) =>
-    fromCognitoIdentityPool({ identityPoolId: DEMO_IDENTITY_POOL_ID, clientConfig: { region: DEMO_REGION, endpoint: url, maxAttempts }, cache: memoryCache() });
+    fromCognitoIdentityPool({ identityPoolId: DEMO_IDENTITY_POOL_ID, clientConfig: { region: DEMO_REGION, endpoint: shared.url, maxAttempts }, cache: memoryCache() });
 
   test('a scripted TooManyRequestsException for GetId reaches the SDK as a 429; PutEvents is untouched', async () => {
-    const client = eventsClient(url);
+    const client = eventsClient(shared.url);
     await client.config.credentials(); // this client's GetId happens before the fault
-    await control(url, 'faults', { fail: { count: 1, error: 'TooManyRequestsException', operation: 'GetId' } });
+    await control(shared.url, 'faults', { fail: { count: 1, error: 'TooManyRequestsException', operation: 'GetId' } });
     assert.equal((await client.send(new PutEventsCommand(validInput()))).$metadata.httpStatusCode, 200, 'a GetId fault does not answer PutEvents');
     await rejectsWith(provider(1)(), { name: 'TooManyRequestsException', status: 429 });
-    assert.deepEqual((await control<{ pending: unknown[] }>(url, 'faults')).pending, []);
+    assert.deepEqual((await control<{ pending: unknown[] }>(shared.url, 'faults')).pending, []);
   });
 
   test('"operation": "Cognito" faults either Cognito call with a 5xx; the SDK retries it to success', async () => {
-    await control(url, 'faults', { fail: { count: 2, error: 'InternalErrorException', operation: 'Cognito' } });
+    await control(shared.url, 'faults', { fail: { count: 2, error: 'InternalErrorException', operation: 'Cognito' } });
     const credentials = await provider(3)();
     assert.match(credentials.accessKeyId, /^ASIA/);
-    assert.deepEqual(await control(url, 'calls'), { PutEvents: 0, GetId: 3, GetCredentialsForIdentity: 1 });
+    assert.deepEqual(await control(shared.url, 'calls'), { PutEvents: 0, GetId: 3, GetCredentialsForIdentity: 1 });
   });
 
   test('one visitor sending twice costs 1 GetId, 1 GetCredentialsForIdentity and 2 PutEvents', async () => {
-    const client = eventsClient(url);
+    const client = eventsClient(shared.url);
     await client.send(new PutEventsCommand(validInput()));
     await client.send(new PutEventsCommand(validInput()));
-    assert.deepEqual(await control(url, 'calls'), { PutEvents: 2, GetId: 1, GetCredentialsForIdentity: 1 });
+    assert.deepEqual(await control(shared.url, 'calls'), { PutEvents: 2, GetId: 1, GetCredentialsForIdentity: 1 });
   });
 });

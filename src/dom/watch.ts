@@ -1,7 +1,7 @@
 // The npm entry's DOM features, bound to the package's default tracker unless given another.
 import { defaultTracker } from '../loader/default-tracker';
 import type { Tracker } from '../types';
-import { watchDeclarative as watchDeclarativeOn } from './declarative';
+import { watchDeclarative as watchDeclarativeOn, type DeclarativeOptions } from './declarative';
 import { watchRecommendations as watchRecommendationsWith, type RecommendationOptions, type RecommendationWatch } from './recommendations';
 
 /**
@@ -13,7 +13,10 @@ export function watchRecommendations(list: Element, options: RecommendationOptio
   return watchRecommendationsWith(tracker, list, options);
 }
 
-/** Starts declarative tracking (data-personalize-* attributes) for the document; returns a function that stops it. Default tracker: the package's default one. */
-export function watchDeclarative(tracker: Pick<Tracker, 'track'> = defaultTracker): () => void {
-  return watchDeclarativeOn(tracker);
+/**
+ * Starts declarative tracking (data-personalize-* attributes); returns a function that stops it.
+ * Default tracker: the package's default one; default options: the whole document, any event type.
+ */
+export function watchDeclarative(tracker: Pick<Tracker, 'track'> = defaultTracker, options?: DeclarativeOptions): () => void {
+  return watchDeclarativeOn(tracker, options);
 }

@@ -9,7 +9,8 @@ import { holdOwnerLock } from './owner-lock';
 import { createQueue, type EventQueue } from './queue';
 import { randomId } from './random-id';
 import type { Delivery, DeliveryOptions } from '../sender/sender';
-import { currentSessionId, endSession, startNewSession } from './session';
+import { forgetStored } from './forget';
+import { currentSessionId, startNewSession } from './session';
 import { trackerError } from './tracker-error';
 import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from '../types';
 import { toEventFields } from './validate';
@@ -19,10 +20,16 @@ const LOAD_RETRY_BASE_MS = 1_000; // a sender chunk that failed to load is fetch
 const LOAD_RETRY_MAX_MS = 60_000;
 
 /** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
-export type LoadSender = () => Promise<{ createDelivery(options: DeliveryOptions): Delivery }>;
+export type LoadSender = (config?: TrackerConfig) => Promise<{
+  createDelivery(options: DeliveryOptions): Delivery;
+  /** The visitor's choice from localStorage, else from its IndexedDB copy (sender/consent-copy.ts). */
+  storedChoice(): Promise<string | undefined>;
+  /** Keeps a choice localStorage refused in IndexedDB. */
+  keepChoice(choice: 'in' | 'out'): Promise<unknown>;
+}>;
 
 /** How the tracker gets the small chunk that fetches Cognito credentials while the sender chunk loads (sender/shared-credentials.ts). */
-export type LoadCredentials = () => Promise<{ warm(config: TrackerConfig): unknown }>;
+export type LoadCredentials = (config?: TrackerConfig) => Promise<{ warm(config: TrackerConfig): unknown }>;
 
 /** A tracker whose sender chunk comes from `loadSender`, its credentials from `loadCredentials`'s chunk. */
 export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadCredentials, initialConfig?: TrackerConfig): Tracker {
@@ -33,6 +40,7 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
   let userId: string | undefined;
   let sessionId: string | undefined;
   let delivery: Promise<Delivery> | undefined;
+  let ready: Delivery | undefined; // the sender, once loaded
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let addedSinceFlush = 0;
   let loadFailures = 0;
@@ -40,12 +48,21 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
   let optedOut = isOptedOut();
   const beforeInit: QueuedEvent[] = [];
 
-  /** Forgets everything queued and the session: nothing is stored or sent while opted out. */
+  /** Forgets everything queued and stored (session, retry time, Cognito identity id): nothing is stored or sent while opted out. */
   function dropQueue(): void {
     beforeInit.length = 0;
     sessionId = undefined;
-    endSession();
+    forgetStored(config?.identityPoolId);
     void queue?.clear();
+  }
+
+  /** Remembers the visitor's choice; one localStorage refuses is reported and kept in IndexedDB by the sender chunk. */
+  function choose(choice: 'in' | 'out'): void {
+    if (storeChoice(choice)) return;
+    report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"; kept in IndexedDB`));
+    loadSender(config)
+      .then((sender) => sender.keepChoice(choice))
+      .catch(() => undefined); // IndexedDB unusable too: reported above, kept in memory for this page
   }
 
   const log = (message: string, ...details: unknown[]) => {
@@ -61,8 +78,17 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
 
   /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
   function getDelivery(): Promise<Delivery> {
-    delivery ??= loadSender().then(
-      ({ createDelivery }) => createDelivery({ config: config!, queue: queue!, owner, report, log }),
+    delivery ??= loadSender(config).then(
+      async (sender) => {
+        // An opt-out that only IndexedDB holds (localStorage was full) is read before anything is sent.
+        if ((await sender.storedChoice()) === 'out') {
+          optedOut = true;
+          dropQueue();
+          delivery = undefined; // loaded again after an optIn()
+          throw new Error('opted out');
+        }
+        return (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log }));
+      },
       (cause) => {
         // A network blip: fetch the chunk again with backoff, since no page event may come to ask.
         delivery = undefined;
@@ -83,7 +109,7 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
     return getDelivery()
       .then((ready) => ready.flush(trigger))
       .catch((cause) => {
-        report(trackerError('delivery-failed', `sending failed (${cause}); events stay queued`));
+        if (!optedOut) report(trackerError('delivery-failed', `sending failed (${cause}); events stay queued`)); // else the IndexedDB copy said out
         return notSent();
       });
   }
@@ -91,7 +117,8 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
   function enqueue(record: QueuedEvent): void {
     queue!.add(record);
     log('tracked', record.event);
-    if (++addedSinceFlush >= (config!.maxBatchSize ?? MAX_BATCH)) void requestFlush('batch-full');
+    if (ready) ready.added(); // sends at once; until the sender is there, a flush waits for a full batch or flushIntervalMs
+    else if (++addedSinceFlush >= (config!.maxBatchSize ?? MAX_BATCH)) void requestFlush('batch-full');
     else flushTimer ??= setTimeout(() => void requestFlush('timer'), config!.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
   }
 
@@ -117,7 +144,7 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
       const applyChoice = () => {
         optedOut = isOptedOut(config!.respectDoNotTrack);
         if (optedOut) dropQueue();
-        else loadCredentials().then((chunk) => chunk.warm(config!), () => undefined);
+        else loadCredentials(config).then((chunk) => chunk.warm(config!), () => undefined);
       };
       applyChoice();
       watchChoice(applyChoice);
@@ -146,12 +173,12 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
     },
     flush: () => requestFlush('flush'),
     optOut() {
-      storeChoice('out');
+      choose('out');
       optedOut = true;
       dropQueue();
     },
     optIn() {
-      storeChoice('in');
+      choose('in');
       optedOut = false;
       if (config) loadWhenIdle();
     },

@@ -2,6 +2,7 @@
 // fetch: they are unsigned awsJson1_1 requests (POST / with X-Amz-Target, see
 // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/CommonParameters.html), so they
 // need no SDK client and can start before the sender chunk has loaded.
+import { learnServiceClock } from './service-clock';
 import type { TrackerConfig } from '../types';
 
 const REQUEST_TIMEOUT_MS = 15_000; // a hung call counts as a network error, like a hung PutEvents
@@ -58,6 +59,7 @@ async function call<T>(config: TrackerConfig, operation: string, input: object):
   } finally {
     clearTimeout(timer);
   }
+  learnServiceClock({ date: response.headers.get('date') ?? undefined }); // credential expiry is judged on the service's clock
   const body = (await response.json().catch(() => ({}))) as { __type?: string; message?: string } & T;
   if (response.ok) return body;
   // awsJson1_1 errors name themselves in __type, sometimes as "namespace#Name" (the SDK strips it too).

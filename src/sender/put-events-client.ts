@@ -8,6 +8,7 @@
 import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { Sha256Js } from '@smithy/core/checksum';
 import type { Batch } from './batch';
+import { clockOffsetMs, learnServiceClock } from './service-clock';
 import { dropCredentials, sharedCredentials } from './shared-credentials';
 import type { TrackerConfig } from '../types';
 
@@ -40,16 +41,32 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
     requestHandler: { keepAlive: true, requestTimeout: REQUEST_TIMEOUT_MS },
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
   });
+  type Headers = Record<string, string> | undefined;
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        const result = await next(args);
+        learnServiceClock((result.response as { headers?: Headers }).headers);
+        return result;
+      } catch (error) {
+        learnServiceClock((error as { $response?: { headers?: Headers } }).$response?.headers);
+        throw error;
+      }
+    },
+    { step: 'deserialize', name: 'learnServiceClock' },
+  );
 
   return {
     async send(batch) {
       // The same credentials the SDK reads a microtask later, noted on a failure for refreshCredentials().
       const { accessKeyId } = await sharedCredentials(config);
+      const offset = clockOffsetMs();
+      if (offset) client.config.systemClockOffset = offset; // SigV4's x-amz-date on the service's clock, without a refused first try
       const command = new PutEventsCommand({
         trackingId: batch.trackingId,
         sessionId: batch.sessionId,
         ...(batch.userId ? { userId: batch.userId } : {}),
-        eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt) })),
+        eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt + offset) })),
       });
       await client.send(command).catch((error: Error) => {
         throw Object.assign(error, { signedWith: accessKeyId });

@@ -6,7 +6,7 @@ export type FailureKind =
   | 'transient' // network error, 5xx, 429, throttling, Cognito giving no credentials: retry with backoff
   | 'invalid' // InvalidInputException (or 413): isolate and drop the offending event(s)
   | 'credentials' // expired or refused credentials: fetch fresh ones, then retry
-  | 'unknown-tracking-id'; // ResourceNotFoundException: keep the events, stop sending
+  | 'unknown-tracking-id'; // PutEvents' own ResourceNotFoundException: keep the events, stop sending
 
 export const BACKOFF_BASE_MS = 1_000; // first retry waits up to this long
 export const BACKOFF_MAX_MS = 60_000; // the cap, so a long outage is probed about once a minute
@@ -18,8 +18,8 @@ export function classifyFailure(name: string | undefined, status: number | undef
   // (TooManyRequestsException), down, or refusing the pool. The events wait, as for a throttled PutEvents.
   if (name === CREDENTIALS_UNAVAILABLE) return 'transient';
   if (name === 'InvalidInputException' || name === 'RequestEntityTooLarge' || status === 413) return 'invalid';
-  if (name === 'ResourceNotFoundException' || status === 404) return 'unknown-tracking-id';
   if (name && CREDENTIAL_ERRORS.includes(name)) return 'credentials';
+  if (name === 'ResourceNotFoundException' || status === 404) return 'unknown-tracking-id';
   return 'transient';
 }
 

@@ -6,6 +6,9 @@
 // time under a Web Lock; a tab that waited for it uses what the other fetched. Fresh credentials
 // are read synchronously, so a send on page hide never waits for the network.
 import { getCredentialsForIdentity, getId, type CognitoCredentials, type CognitoError } from './cognito-identity';
+import { serviceNow } from './service-clock';
+import { identityIdKey } from '../loader/forget';
+import { readStorage, removeStorage } from '../loader/web-storage';
 import type { TrackerConfig } from '../types';
 
 /** The localStorage key, and the Web Lock's name while a tab refreshes them. */
@@ -19,8 +22,8 @@ let memory: Stored | undefined; // this page's copy, used where localStorage is 
 let unwritable = false;
 const refreshing = new Map<string, Promise<CognitoCredentials>>(); // one refresh per pool at a time in this page
 
-/** The clock expiry is judged on. */
-const now = () => Date.now();
+/** The clock expiry is judged on: the service's (Expiration is written on it), as learned from its Date header. */
+const now = serviceNow;
 
 function read(identityPoolId: string): Stored | undefined {
   let stored: Stored | null | undefined = memory;
@@ -49,9 +52,16 @@ export function freshCredentials(identityPoolId: string): CognitoCredentials | u
   return stored?.accessKeyId && stored.expiration! - now() > REFRESH_BEFORE_EXPIRY_MS ? (stored as CognitoCredentials) : undefined;
 }
 
+/** The identity id where versions before these shared credentials kept it (the AWS SDK's cache), moved out of it. */
+function takeEarlierIdentityId(identityPoolId: string): string | undefined {
+  const identityId = readStorage('localStorage', identityIdKey(identityPoolId)) || undefined;
+  removeStorage('localStorage', identityIdKey(identityPoolId));
+  return identityId;
+}
+
 /** GetId when no identity id is stored, then GetCredentialsForIdentity; a forgotten identity gets a new id. */
 async function fetchCredentials(config: TrackerConfig): Promise<CognitoCredentials> {
-  const known = read(config.identityPoolId)?.identityId;
+  const known = read(config.identityPoolId)?.identityId ?? takeEarlierIdentityId(config.identityPoolId);
   const identityId = known ?? (await getId(config));
   let credentials: CognitoCredentials;
   try {
