@@ -75,7 +75,7 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
     warm: () => sharedCredentials(config),
     refreshCredentials(failed) {
       const signedWith = (failed as { signedWith?: string }).signedWith;
-      if (signedWith) dropCredentials(config.identityPoolId, signedWith);
+      if (signedWith) dropCredentials(signedWith);
     },
   };
 }

@@ -14,12 +14,14 @@ import type { TrackerConfig } from '../types';
 /** The localStorage key, and the Web Lock's name while a tab refreshes them. */
 export const CREDENTIALS_KEY = 'personalize-tracker:credentials';
 const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000; // as the AWS SDK: credentials with less left are refreshed
+const STORAGE_SYNC_MS = 1_000; // how long a tab that waited for the lock gives the other tab's write to show
 
 /** What the key holds: the pool's identity id, and its credentials unless they were dropped. */
 type Stored = { identityPoolId: string; identityId: string } & Partial<CognitoCredentials>;
 
 let memory: Stored | undefined; // this page's copy, used where localStorage is blocked or refused the last write
 let unwritable = false;
+const refused = new Set<string>(); // access keys PutEvents refused in this page
 const refreshing = new Map<string, Promise<CognitoCredentials>>(); // one refresh per pool at a time in this page
 
 /** The clock expiry is judged on: the service's (Expiration is written on it), as learned from its Date header. */
@@ -49,7 +51,8 @@ function write(stored: Stored): void {
 /** The stored credentials of the pool if more than 5 minutes remain, read synchronously. */
 export function freshCredentials(identityPoolId: string): CognitoCredentials | undefined {
   const stored = read(identityPoolId);
-  return stored?.accessKeyId && stored.expiration! - now() > REFRESH_BEFORE_EXPIRY_MS ? (stored as CognitoCredentials) : undefined;
+  const fresh = stored?.accessKeyId && !refused.has(stored.accessKeyId) && stored.expiration! - now() > REFRESH_BEFORE_EXPIRY_MS;
+  return fresh ? (stored as CognitoCredentials) : undefined;
 }
 
 /** The identity id where versions before these shared credentials kept it (the AWS SDK's cache), moved out of it. */
@@ -75,19 +78,46 @@ async function fetchCredentials(config: TrackerConfig): Promise<CognitoCredentia
   return credentials;
 }
 
-/** Refreshes under the origin's Web Lock, re-reading inside it: a tab that waited takes what another fetched. */
+/** Resolves once another tab's write of the key shows here, or after `ms`. */
+function storageChange(ms: number): Promise<void> {
+  return new Promise((done) => {
+    const finish = () => {
+      removeEventListener('storage', onStorage);
+      clearTimeout(timer);
+      done();
+    };
+    const onStorage = (event: StorageEvent) => event.key === CREDENTIALS_KEY && finish();
+    const timer = setTimeout(finish, ms);
+    addEventListener('storage', onStorage);
+  });
+}
+
+/**
+ * Refreshes under the origin's Web Lock, re-reading inside it: a tab that waited takes what another
+ * fetched. Chromium passes localStorage writes between tabs asynchronously, so the lock can reach a
+ * waiting tab before the other tab's write does: such a tab gives the write a moment to show.
+ */
 function refresh(config: TrackerConfig): Promise<CognitoCredentials> {
-  const refreshNow = async () => freshCredentials(config.identityPoolId) ?? fetchCredentials(config);
+  const { identityPoolId } = config;
+  const refreshNow = async (waited: boolean) => {
+    let fresh = freshCredentials(identityPoolId);
+    if (!fresh && waited) {
+      await storageChange(STORAGE_SYNC_MS);
+      fresh = freshCredentials(identityPoolId);
+    }
+    return fresh ?? fetchCredentials(config);
+  };
   let locked = false;
   const run = async () => {
     try {
-      return await navigator.locks.request(CREDENTIALS_KEY, () => ((locked = true), refreshNow()));
+      const locks = navigator.locks;
+      const first = await locks.request(CREDENTIALS_KEY, { ifAvailable: true }, (lock) => lock && ((locked = true), refreshNow(false)));
+      return first ?? (await locks.request(CREDENTIALS_KEY, () => ((locked = true), refreshNow(true))));
     } catch (error) {
       if (locked) throw error;
-      return refreshNow(); // no Web Locks here (older browsers, opaque origins): fetch directly
+      return refreshNow(false); // no Web Locks here (older browsers, opaque origins): fetch directly
     }
   };
-  const { identityPoolId } = config;
   if (!refreshing.has(identityPoolId)) refreshing.set(identityPoolId, run().finally(() => refreshing.delete(identityPoolId)));
   return refreshing.get(identityPoolId)!;
 }
@@ -103,8 +133,12 @@ export function warmCredentials(config: TrackerConfig): Promise<unknown> {
   return sharedCredentials(config).catch(() => undefined); // the sender asks again, and reports
 }
 
-/** Drops the shared credentials if they are `accessKeyId`'s (refused by PutEvents), keeping the identity id: the next send refreshes. */
-export function dropCredentials(identityPoolId: string, accessKeyId: string): void {
-  const stored = read(identityPoolId);
-  if (stored?.accessKeyId === accessKeyId) write({ identityPoolId, identityId: stored.identityId });
+/**
+ * Drops the credentials of `accessKeyId` (refused by PutEvents), keeping the identity id: this page's
+ * next send refreshes them, and the new ones replace them for every page. Only this page forgets
+ * them at once: writing the drop to storage could erase what another tab just fetched, before that
+ * write shows here.
+ */
+export function dropCredentials(accessKeyId: string): void {
+  refused.add(accessKeyId);
 }
