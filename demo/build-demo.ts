@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
 
 /** Files the demo pages load; if one is missing or older than a source, the demo is rebuilt. */
-export const BUILT_FILES = ['dist/index.js', 'dist/personalize-tracker.js', 'dist/personalize-tracker-sender.js', 'dist/personalize-tracker-credentials.js', 'demo/build/spa/main.js'];
+export const BUILT_FILES = ['dist/index.js', 'dist/personalize-tracker.js', 'dist/personalize-tracker-sender.js', 'demo/build/spa/main.js'];
 const SOURCES = ['src', 'demo/spa', 'rollup.config.ts', 'package.json'];
 const DEMO_OUTPUTS = /^(dist|demo\/build)\b/; // the e2e test pages are not needed to try the demo
 

@@ -28,24 +28,6 @@ test('one visitor viewing 7 pages in 2 tabs asks Cognito once: 1 GetId, 1 GetCre
   expect(await cognitoCalls(emulator)).toEqual({ GetId: 1, GetCredentialsForIdentity: 1 });
 });
 
-test("Cognito is asked at init(), while the sender chunk is still loading, and the chunk's send uses those credentials", async ({ page, siteUrl, setup, emulator }) => {
-  let release = () => {};
-  const released = new Promise<void>((done) => (release = done));
-  await page.route('**/personalize-tracker-sender.js*', async (route) => {
-    await released;
-    await route.continue().catch(() => undefined);
-  });
-  const credentials = page.waitForResponse((response) => (response.request().headers()['x-amz-target'] ?? '').endsWith('GetCredentialsForIdentity'));
-  await openTrackerPage(page, siteUrl, setup);
-  await trackBurst(page, 'cold', 3);
-  await credentials; // the sender chunk is still held back
-  expect(await sharedCredentials(page)).toMatchObject({ accessKeyId: expect.any(String) });
-  release();
-  await flush(page);
-  await emulator.waitForEvents(3);
-  expect(await cognitoCalls(emulator)).toEqual({ GetId: 1, GetCredentialsForIdentity: 1 });
-});
-
 test('credentials are refreshed once they have less than 5 minutes left, by one call for every page', async ({ context, page, siteUrl, setup, emulator }) => {
   await emulator.faults({ credentialTtlSeconds: 5 * 60 + 8 }); // fresh for 8 s
   await openTrackerPage(page, siteUrl, setup);

@@ -1,3 +1,3 @@
 // The script tag's lazily loaded chunk: the sender plus declarative tracking.
 export { createDelivery } from './sender/script-tag-delivery';
-export { keepChoice, storedChoice } from './sender/consent-copy';
+export { clearStoredQueue } from './sender/stored-queue';

@@ -76,7 +76,7 @@ const REFUSED: [string, () => unknown, RegExp][] = [
   ['26 impressions', () => map('View', { impression: Array.from({ length: 26 }, (_, i) => `i${i}`) }), /impression must be a list of 1-25 item ids \(got 26\)/],
   ['empty impression', () => map('View', { impression: [] }), /impression must be a list of 1-25/],
   ['impression id too long', () => map('View', { impression: ['a', long(257)] }), /impression\[1\] must be 1-256 characters/],
-  ['properties over 1024 characters', () => map('View', { note: long(1100) }), /properties must be at most 1024 characters as JSON \(got more than 1024\)/],
+  ['properties over 1024 characters', () => map('View', { note: long(1100) }), /properties must be at most 1024 characters as JSON \(got 1111\)/],
   ['a function in properties', () => map('View', { callback: () => 1 }), /properties.callback must be JSON-serialisable \(got function\)/],
   ['a circular object', () => { const loop: Record<string, unknown> = {}; loop.self = loop; return map('View', { loop }); }, /properties.loop.self must be JSON-serialisable \(got a circular reference\)/],
   ['an array containing itself', () => { const list: unknown[] = []; list.push(list); return map('View', { list }); }, /properties.list\[0\] must be JSON-serialisable \(got a circular reference\)/],
@@ -86,7 +86,7 @@ const REFUSED: [string, () => unknown, RegExp][] = [
   ['a Map in properties', () => map('View', { lookup: new Map() }), /properties.lookup must be JSON-serialisable \(got a Map instance\)/],
   ['metricAttribution blank', () => map('View', { metricAttribution: { eventAttributionSource: '   ' } }), /eventAttributionSource must be 1-1024 printable ASCII characters, not blank \(got "   "\)/],
   ['metricAttribution not ASCII', () => map('View', { metricAttribution: { eventAttributionSource: 'café' } }), /printable ASCII/],
-  ['properties not an object', () => map('View', 'movie3' as unknown as TrackProperties), /properties must be an object \(got "movie3"\)/],
+  ['properties not an object', () => map('View', 'movie3' as unknown as TrackProperties), /properties must be an object \(got string\)/],
 ];
 // recommendationId and impression are top-level fields when spelled exactly; any other casing is a property key.
 for (const key of ['userId', 'SESSIONID', 'eventType', 'Timestamp', 'RecommendationID', 'IMPRESSION']) {

@@ -2,8 +2,8 @@
 // and tabs (other tabs learn of a change through the `storage` event). Without a stored choice,
 // `respectDoNotTrack` reads Global Privacy Control (https://globalprivacycontrol.github.io/gpc-spec/)
 // and the older Do Not Track signal. Only `in` and `out` are choices: any other stored value (from
-// another script) counts as none. A choice localStorage refuses (full) is kept in memory for the
-// page and, by the sender chunk, in IndexedDB for later pages (sender/consent-copy.ts).
+// another script) counts as none. A choice localStorage refuses (full) is reported and kept in
+// memory for the page only.
 import { readStorage, removeStorage, writeStorage } from './web-storage';
 
 /** The localStorage key holding `out` or `in`. */

@@ -1,10 +1,9 @@
 // The script-tag entry: a classic script (works with <script async>) that defines
 // window.personalize, replays calls queued by the inline stub in order, and reads its config
-// from the documented data- attributes only, each parsed to its type. The sender chunk, and the
-// small chunk that fetches Cognito credentials meanwhile, are imported from beside this file's own
-// URL, so the tracker works from any path or CDN. An inlined copy has no URL of its own: it needs
-// `senderUrl` (the credentials chunk is then beside that), since a page-relative path could run
-// whatever the site serves beside the page.
+// from the documented data- attributes only, each parsed to its type. The sender chunk is imported
+// from beside this file's own URL, so the tracker works from any path or CDN. An inlined copy has
+// no URL of its own: it needs `senderUrl`, since a page-relative path could run whatever the site
+// serves beside the page.
 import { createTrackerWith } from './tracker';
 import type { Tracker, TrackerConfig } from '../types';
 
@@ -12,7 +11,6 @@ type StubCall = [method: keyof Tracker, args: unknown[]];
 type GlobalApi = Tracker & { q?: StubCall[] };
 
 const SENDER_FILE = 'personalize-tracker-sender.js';
-const CREDENTIALS_FILE = 'personalize-tracker-credentials.js';
 const GLOBAL_NAME = 'personalize';
 /** The data- attributes read (README, Script tag): strings, then booleans (true unless "false"). */
 const STRING_OPTIONS = 'trackingId identityPoolId region endpoint cognitoEndpoint senderUrl declarativeRoot declarativeEvents'.split(' ');
@@ -20,12 +18,7 @@ const BOOLEAN_OPTIONS = ['debug', 'respectDoNotTrack'];
 
 const script = document.currentScript as HTMLScriptElement | null; // only set while this file first runs
 const ownUrl = script?.src; // empty when inlined
-// import() reads its specifier as a string: a URL's href.
-const beside = (config: TrackerConfig | undefined, file: string) => new URL(file, config?.senderUrl || ownUrl) as unknown as string;
-const tracker = createTrackerWith(
-  async (config) => import(/* webpackIgnore: true */ config?.senderUrl || beside(config, SENDER_FILE)),
-  async (config) => import(/* webpackIgnore: true */ beside(config, CREDENTIALS_FILE)),
-);
+const tracker = createTrackerWith(async (config) => import(/* webpackIgnore: true */ config?.senderUrl || `${new URL(SENDER_FILE, ownUrl)}`));
 const { init } = tracker;
 tracker.init = (config) => {
   if (!ownUrl && !config?.senderUrl) throw new TypeError('init(): senderUrl is required when the tracker is inlined');

@@ -22,17 +22,12 @@ const LOAD_RETRY_MAX_MS = 60_000;
 /** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
 export type LoadSender = (config?: TrackerConfig) => Promise<{
   createDelivery(options: DeliveryOptions): Delivery;
-  /** The visitor's choice from localStorage, else from its IndexedDB copy (sender/consent-copy.ts). */
-  storedChoice(): Promise<string | undefined>;
-  /** Keeps a choice localStorage refused in IndexedDB. */
-  keepChoice(choice: 'in' | 'out'): Promise<unknown>;
+  /** Deletes the stored queue of every page. */
+  clearStoredQueue(): Promise<unknown>;
 }>;
 
-/** How the tracker gets the small chunk that fetches Cognito credentials while the sender chunk loads (sender/shared-credentials.ts). */
-export type LoadCredentials = (config?: TrackerConfig) => Promise<{ warm(config: TrackerConfig): unknown }>;
-
-/** A tracker whose sender chunk comes from `loadSender`, its credentials from `loadCredentials`'s chunk. */
-export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadCredentials, initialConfig?: TrackerConfig): Tracker {
+/** A tracker whose sender chunk comes from `loadSender`. */
+export function createTrackerWith(loadSender: LoadSender, initialConfig?: TrackerConfig): Tracker {
   const owner = randomId(); // this page's id on its events; the sender holds a Web Lock named after it
   let keySequence = 36 ** 5; // written in base 36 it stays six digits long, so keys sort by call order
   let config: TrackerConfig | undefined;
@@ -56,13 +51,9 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
     void queue?.clear();
   }
 
-  /** Remembers the visitor's choice; one localStorage refuses is reported and kept in IndexedDB by the sender chunk. */
+  /** Remembers the visitor's choice; one localStorage refuses is reported (it then holds for this page only). */
   function choose(choice: 'in' | 'out'): void {
-    if (storeChoice(choice)) return;
-    report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"; kept in IndexedDB`));
-    loadSender(config)
-      .then((sender) => sender.keepChoice(choice))
-      .catch(() => undefined); // IndexedDB unusable too: reported above, kept in memory for this page
+    if (!storeChoice(choice)) report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"`));
   }
 
   const log = (message: string, ...details: unknown[]) => {
@@ -79,16 +70,7 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
   /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
   function getDelivery(): Promise<Delivery> {
     delivery ??= loadSender(config).then(
-      async (sender) => {
-        // An opt-out that only IndexedDB holds (localStorage was full) is read before anything is sent.
-        if ((await sender.storedChoice()) === 'out') {
-          optedOut = true;
-          dropQueue();
-          delivery = undefined; // loaded again after an optIn()
-          throw new Error('opted out');
-        }
-        return (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log }));
-      },
+      (sender) => (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log })),
       (cause) => {
         // A network blip: fetch the chunk again with backoff, since no page event may come to ask.
         delivery = undefined;
@@ -109,7 +91,7 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
     return getDelivery()
       .then((ready) => ready.flush(trigger))
       .catch((cause) => {
-        if (!optedOut) report(trackerError('delivery-failed', `sending failed (${cause}); events stay queued`)); // else the IndexedDB copy said out
+        if (!optedOut) report(trackerError('delivery-failed', `sender failed (${cause}); events kept`)); // else the IndexedDB copy said out
         return notSent();
       });
   }
@@ -138,13 +120,11 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
       config = { ...newConfig };
       userId ??= config.userId;
       holdOwnerLock(owner); // before anything is stored: from now on, this page's events are its own
-      queue = createQueue(owner, (cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
+      queue = createQueue(owner);
       // The visitor's choice now (which also reaches an optOut() made before init()), and whenever another tab changes it.
-      // Unless opted out, Cognito's calls start now, in parallel with the page and the sender chunk, not after them.
       const applyChoice = () => {
         optedOut = isOptedOut(config!.respectDoNotTrack);
         if (optedOut) dropQueue();
-        else loadCredentials(config).then((chunk) => chunk.warm(config!), () => undefined);
       };
       applyChoice();
       watchChoice(applyChoice);
@@ -176,6 +156,8 @@ export function createTrackerWith(loadSender: LoadSender, loadCredentials: LoadC
       choose('out');
       optedOut = true;
       dropQueue();
+      // Earlier pages' events too; without the sender there is nothing to delete them with yet.
+      if (config && !ready) loadSender(config).then((sender) => sender.clearStoredQueue()).catch(() => undefined);
     },
     optIn() {
       choose('in');

@@ -1,12 +1,5 @@
 // Turns one track() call into the Event fields PutEvents accepts, or throws a TypeError that names
-// the field and the limit. Pure: no clock, no storage, so it is unit-tested and fuzzed in Node.
-// Written for hostile input too (issue 12): only own enumerable keys are read (Object.keys), each
-// getter once, into a null-prototype copy, so a key added to Object.prototype or an own
-// `__proto__` changes nothing. Every length is checked before any walk, and the walk of the extra
-// properties stops as soon as their JSON would pass 1024 characters, which also bounds its depth:
-// any input returns in a few milliseconds. Whatever a getter, Proxy trap or toJSON throws becomes
-// a TypeError naming the field. Lengths count Unicode code points, as the service model's Smithy
-// `@length` does (https://smithy.io/2.0/spec/constraint-traits.html#length-trait).
+// the field and the limit. Pure: no clock, no storage, so it is unit-tested in Node.
 import {
   MAX_ATTRIBUTION_SOURCE_LENGTH,
   MAX_ID_LENGTH,
@@ -25,138 +18,88 @@ const STRING_FIELDS: [keyof TrackProperties & keyof EventFields, number][] = [
 ];
 /** Keys of track()'s properties that are Event fields of their own rather than `properties` keys. */
 export const TOP_LEVEL_KEYS = ['eventValue', 'impression', 'metricAttribution', ...STRING_FIELDS.map(([key]) => key)];
-const RESERVED = RESERVED_PROPERTY_KEYS.map((key) => key.toLowerCase());
-const isReserved = (key: string) => RESERVED.includes(key.toLowerCase());
 const ATTRIBUTION_SOURCE = /^(?=.*\S)[\x20-\x7E]{1,1024}$/; // MAX_ATTRIBUTION_SOURCE_LENGTH printable ASCII characters, not blank
-const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i; // unambiguous, so linear: no hex, octal, binary or Infinity
-const MAX_FLOAT32 = 3.4028234663852886e38; // eventValue is a 32-bit float in the service model
-const ECHO_LENGTH = 40; // characters of a refused string shown in the error
-
-let thrown: TypeError | undefined; // the last error of ours, told apart from what input code throws
-let at = ''; // the field being read, named when input code throws
 
 function fail(field: string, expected: string, got: unknown, caller = 'track()'): never {
-  throw (thrown = new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`));
+  throw new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`);
 }
 
-/** A refused value for the message: a string, cut short, or the type. */
-const describe = (value: unknown) =>
-  typeof value === 'string' ? `"${value.slice(0, ECHO_LENGTH)}${value.length > ECHO_LENGTH ? '…' : ''}"` : value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-/** Code points of a string; its UTF-16 length when that is over four times `max` (no scan of huge strings). */
-const codePoints = (value: string, max = MAX_PROPERTIES_LENGTH) => (value.length > 4 * max ? value.length : [...value].length);
+const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
-/** Checks a string of 1..max code points and returns it. */
+/** Checks a string of 1..max characters and returns it. */
 export function checkString(field: string, value: unknown, max: number, caller = 'track()'): string {
-  const length = typeof value === 'string' ? codePoints(value, max) : 0;
-  if (length < 1 || length > max) fail(field, `1-${max} characters`, typeof value === 'string' ? length : describe(value), caller);
-  return value as string;
+  if (typeof value !== 'string' || value.length < 1 || value.length > max) {
+    fail(field, `1-${max} characters`, typeof value === 'string' ? value.length : describe(value), caller);
+  }
+  return value;
 }
 
-/** The extra properties (a null-prototype object of defined values) as a JSON object string. */
-function toProperties(extra: Record<string, unknown>): string {
-  let budget = MAX_PROPERTIES_LENGTH; // a lower bound of the JSON's length is taken off as the walk goes
-  const open = new Set<object>();
-  const spend = (characters: number) => {
-    if ((budget -= characters) < 0) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, `more than ${MAX_PROPERTIES_LENGTH}`);
-  };
-  const copy = (value: unknown, path: string): unknown => {
-    at = path;
-    const refuse = (problem: unknown) => fail(path, 'JSON-serialisable', problem);
-    if (typeof value === 'string') return spend(codePoints(value) + 2), value;
-    if (typeof value === 'number') return Number.isFinite(value) ? (spend(1), value) : refuse(value);
-    if (typeof value === 'boolean' || value === null) return spend(4), value;
-    if (typeof value !== 'object') return refuse(typeof value);
-    if (value instanceof Date) return copy(value.toJSON(), path); // whatever an overridden toJSON returns is checked in turn
-    if (open.has(value)) refuse('a circular reference');
-    const list = Array.isArray(value);
-    const prototype = Object.getPrototypeOf(value);
-    if (!list && prototype !== Object.prototype && prototype !== null) refuse(`a ${prototype.constructor?.name ?? 'class'} instance`);
-    open.add(value);
-    spend(1);
-    let result: unknown;
-    if (list) {
-      // Holes and undefined are refused: JSON would turn them into null.
-      const items: unknown[] = [];
-      for (let index = 0; index < value.length; index++) {
-        at = `${path}[${index}]`;
-        spend(1);
-        items.push(copy(value[index], at));
-      }
-      result = items;
-    } else {
-      const fields: Record<string, unknown> = Object.create(null);
-      for (const key of Object.keys(value)) {
-        at = `${path}.${key}`;
-        const child = (value as Record<string, unknown>)[key];
-        if (child === undefined) continue;
-        spend(codePoints(key) + 4); // "key": and a comma or the brace
-        if (value === extra && isReserved(key)) fail('properties', `free of the keys ${RESERVED_PROPERTY_KEYS.join(', ')} in any casing`, `the reserved key "${key}"`);
-        fields[key] = copy(child, at);
-      }
-      result = fields;
+/** Rejects what JSON.stringify would silently drop or change (functions, NaN, cycles, class instances). */
+function checkSerialisable(value: unknown, path: string, seen: object[]): void {
+  const problem =
+    typeof value === 'number' ? (Number.isFinite(value) ? '' : value)
+    : value === null || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date ? ''
+    : typeof value !== 'object' ? typeof value
+    : seen.includes(value) ? 'a circular reference'
+    : Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)) ? ''
+    : `a ${Object.getPrototypeOf(value).constructor?.name ?? 'class'} instance`;
+  if (problem !== '') fail(path, 'JSON-serialisable', problem);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, child] of Object.entries(value)) {
+      if (child !== undefined) checkSerialisable(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, [...seen, value]);
     }
-    open.delete(value);
-    return result;
-  };
-  const properties = copy(extra, 'properties');
-  // Re-checked as the service will read it: a toJSON another script put on a prototype cannot add reserved keys or length.
-  at = 'properties';
-  const json = JSON.stringify(properties);
-  const parsed = JSON.parse(json);
-  const length = codePoints(json);
-  if (length > MAX_PROPERTIES_LENGTH) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, length);
-  if (describe(parsed) !== 'object' || Object.keys(parsed).some(isReserved)) fail('properties', 'a JSON object without reserved keys', describe(json));
-  return json;
+  }
+}
+
+function toProperties(extra: Record<string, unknown>): string | undefined {
+  for (const key of Object.keys(extra)) {
+    if (RESERVED_PROPERTY_KEYS.some((reserved) => reserved.toLowerCase() === key.toLowerCase())) {
+      throw new TypeError(`track(): properties may not contain the reserved key "${key}" (reserved, in any casing: ${RESERVED_PROPERTY_KEYS.join(', ')})`);
+    }
+    checkSerialisable(extra[key], `properties.${key}`, []);
+  }
+  const json = JSON.stringify(extra);
+  if (json.length > MAX_PROPERTIES_LENGTH) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, json.length);
+  return json === '{}' ? undefined : json;
 }
 
 /**
  * Maps `track(eventType, properties)` onto PutEvents Event fields. `itemId`, `eventValue`,
  * `impression`, `recommendationId`, `eventId` and `metricAttribution` go top level; every other
- * defined own key goes into the `properties` JSON string.
+ * defined key goes into the `properties` JSON string.
  */
 export function toEventFields(eventType: unknown, properties: TrackProperties | undefined, sentAt: number, newEventId: () => string): EventFields {
-  at = 'properties';
-  let fields: EventFields;
-  try {
-    fields = { eventType: checkString('eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
-    if (properties !== undefined && describe(properties) !== 'object') fail('properties', 'an object', describe(properties));
-    const props: Record<string, unknown> = Object.create(null);
-    const extra: Record<string, unknown> = Object.create(null);
-    let extras = 0;
-    for (const key of Object.keys(properties ?? {})) {
-      const value = (props[key] = ((at = `properties.${key}`), properties![key]));
-      if (value !== undefined && !TOP_LEVEL_KEYS.includes(key)) (extra[key] = value), extras++;
-    }
-    for (const [key, max] of STRING_FIELDS) {
-      if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString(key, props[key], max);
-    }
-    const { eventValue, impression, metricAttribution } = props;
-    if (eventValue !== undefined) {
-      const number = typeof eventValue === 'string' && eventValue.length <= MAX_ID_LENGTH && DECIMAL.test(eventValue) ? Number(eventValue) : eventValue;
-      if (typeof number !== 'number' || !(Math.abs(number) <= MAX_FLOAT32)) {
-        fail('eventValue', 'a finite number (32-bit float) or a decimal string', describe(eventValue));
-      }
-      fields.eventValue = number;
-    }
-    if (impression !== undefined) {
-      at = 'impression';
-      const count = Array.isArray(impression) ? impression.length : 0;
-      if (count < 1 || count > MAX_IMPRESSIONS) fail('impression', `a list of 1-${MAX_IMPRESSIONS} item ids`, Array.isArray(impression) ? count : describe(impression));
-      fields.impression = Array.from(impression as unknown[], (id, index) => checkString(`impression[${index}]`, id, MAX_ID_LENGTH)); // a hole is undefined: refused
-    }
-    if (metricAttribution !== undefined) {
-      at = 'metricAttribution';
-      const source = (metricAttribution as { eventAttributionSource?: unknown } | null)?.eventAttributionSource;
-      if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) {
-        fail('metricAttribution.eventAttributionSource', `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, describe(source));
-      }
-      fields.metricAttribution = { eventAttributionSource: source };
-    }
-    if (extras > 0) fields.properties = toProperties(extra);
-  } catch (error) {
-    if (error === thrown) throw error;
-    fail(at, 'readable', 'a throw');
+  const fields: EventFields = { eventType: checkString('eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
+  if (properties !== undefined && (typeof properties !== 'object' || properties === null || Array.isArray(properties))) {
+    fail('properties', 'an object', describe(properties));
   }
+  const props = properties ?? {};
+  const extra: Record<string, unknown> = {};
+  for (const key of Object.keys(props)) if (props[key] !== undefined && !TOP_LEVEL_KEYS.includes(key)) extra[key] = props[key]; // own keys only
+  for (const [key, max] of STRING_FIELDS) {
+    if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString(key, props[key], max);
+  }
+  const { eventValue, impression, metricAttribution } = props;
+  if (eventValue !== undefined) {
+    const number = typeof eventValue === 'string' && eventValue.trim() !== '' ? Number(eventValue) : eventValue;
+    if (typeof number !== 'number' || !Number.isFinite(number)) fail('eventValue', 'a finite number or numeric string', JSON.stringify(eventValue));
+    fields.eventValue = number;
+  }
+  if (impression !== undefined) {
+    if (!Array.isArray(impression) || impression.length < 1 || impression.length > MAX_IMPRESSIONS) {
+      fail('impression', `a list of 1-${MAX_IMPRESSIONS} item ids`, Array.isArray(impression) ? impression.length : describe(impression));
+    }
+    fields.impression = Array.from(impression, (id, index) => checkString(`impression[${index}]`, id, MAX_ID_LENGTH));
+  }
+  if (metricAttribution !== undefined) {
+    const source = metricAttribution?.eventAttributionSource;
+    if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) {
+      fail('metricAttribution.eventAttributionSource', `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, JSON.stringify(source));
+    }
+    fields.metricAttribution = { eventAttributionSource: source };
+  }
+  const json = toProperties(extra);
+  if (json !== undefined) fields.properties = json;
   fields.eventId ||= newEventId();
   return fields;
 }

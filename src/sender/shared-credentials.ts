@@ -128,11 +128,6 @@ export function sharedCredentials(config: TrackerConfig): Promise<CognitoCredent
   return fresh ? Promise.resolve(fresh) : refresh(config);
 }
 
-/** Fetches the credentials ahead of the first send (from the loader, while the sender chunk loads); never rejects. */
-export function warmCredentials(config: TrackerConfig): Promise<unknown> {
-  return sharedCredentials(config).catch(() => undefined); // the sender asks again, and reports
-}
-
 /**
  * Drops the credentials of `accessKeyId` (refused by PutEvents), keeping the identity id: this page's
  * next send refreshes them, and the new ones replace them for every page. Only this page forgets
