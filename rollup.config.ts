@@ -29,22 +29,17 @@ function selfReference(): Plugin {
  * - the SDK's event-stream codec: PutEvents has no streaming members (the SDK imports it lazily);
  * - the `bowser` user-agent parser: the browser user agent comes from navigator without it;
  * - the "adaptive" retry mode and its rate limiter: the tracker sends with maxAttempts 1 and retries itself;
- * - the Cognito provider's default identity-id cache: the tracker passes its own (identity-id-cache.ts);
  * - the WebCrypto SHA-256: the client signs with the SDK's pure-JS one (put-events-client.ts says why),
  *   which the WebCrypto class falls back to anyway, so it becomes an alias of that.
  */
 const LEFT_OUT_IMPORTS = ['@smithy/core/event-streams', 'bowser'];
-const LEFT_OUT_FILES = [
-  /util-retry\/AdaptiveRetryStrategy\.js$/,
-  /credential-provider-cognito-identity\/dist-es\/localStorage\.js$/,
-];
+const LEFT_OUT_FILES = [/util-retry\/AdaptiveRetryStrategy\.js$/];
 const ALIASED_FILES: [RegExp, string][] = [[/checksum\/sha256\/Sha256WebCrypto\.js$/, `export { Sha256Js as Sha256WebCrypto } from './Sha256Js.js';`]];
 function leaveOutOfSender(): Plugin {
   const stub = (what: string) => `const fail = () => { throw new Error(${JSON.stringify(`personalize-tracker: ${what} was left out of the sender`)}); };
 export class EventStreamSerde { constructor() { fail(); } }
 export class AdaptiveRetryStrategy { constructor() { fail(); } }
 export const eventStreamSerdeProvider = fail;
-export const localStorage = fail;
 export default { parse: fail };`;
   return {
     name: 'leave-out-of-sender',
@@ -63,10 +58,7 @@ export default { parse: fail };`;
  * Replaces the SDK's endpoint rules engine (every partition, FIPS and dual-stack variant) with the
  * one rule a browser sender needs: the `endpoint` given, else `https://{service}.{region}.{suffix}`.
  */
-const ENDPOINT_RESOLVERS: [RegExp, string][] = [
-  [/client-personalize-events\/dist-es\/endpoint\/endpointResolver\.js$/, 'personalize-events'],
-  [/nested-clients\/dist-es\/submodules\/cognito-identity\/endpoint\/endpointResolver\.js$/, 'cognito-identity'],
-];
+const ENDPOINT_RESOLVERS: [RegExp, string][] = [[/client-personalize-events\/dist-es\/endpoint\/endpointResolver\.js$/, 'personalize-events']];
 function plainEndpoints(): Plugin {
   return {
     name: 'plain-endpoints',
@@ -127,6 +119,7 @@ const packageBuilds: RollupOptions[] = [
   },
   // The sender chunk the script-tag loader imports from beside its own URL (with declarative tracking).
   senderBuild('src/script-tag-sender.ts', 'dist/personalize-tracker-sender.js'),
+
   {
     // The emulator for users' own tests (Node 20, no dependencies): the `personalize-tracker/emulator`
     // API with its declarations, and the `personalize-tracker-emulator` bin.

@@ -2,7 +2,7 @@
 // or the service does. Each fault is driven through the emulator's controls or the browser itself.
 import { outcomeOf, summaryLine, type FaultOutcome } from './harness/fault-summary';
 import { expect, test } from './harness/fixtures';
-import { credentialsFetched, flush, openTrackerPage, storedRecords, trackBurst, trackerErrors, trackerPageUrl } from './harness/tracker-page';
+import { flush, openTrackerPage, storedRecords, trackBurst, trackerErrors, trackerPageUrl, warmSender } from './harness/tracker-page';
 
 const outcomes: FaultOutcome[] = [];
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
@@ -13,9 +13,8 @@ test.afterAll(() => {
 });
 
 test('tab close right after track(): 7 events arrive without a revisit', async ({ page, siteUrl, setup, emulator }) => {
-  const warm = credentialsFetched(page);
   await openTrackerPage(page, siteUrl, setup);
-  await warm;
+  await warmSender(page);
   await trackBurst(page, 'closed', 7);
   await page.close();
   const events = await emulator.waitForEvents(7);
@@ -25,9 +24,8 @@ test('tab close right after track(): 7 events arrive without a revisit', async (
 });
 
 test('navigation away right after track(): 7 events arrive without a revisit', async ({ page, siteUrl, setup, emulator }) => {
-  const warm = credentialsFetched(page);
   await openTrackerPage(page, siteUrl, setup);
-  await warm;
+  await warmSender(page);
   await trackBurst(page, 'navigated', 7);
   await page.goto(`${siteUrl}/e2e/pages/sdk-direct.html`); // a page of the same site without the tracker
   const events = await emulator.waitForEvents(7);
@@ -203,9 +201,8 @@ test('IndexedDB unavailable: reported, delivered from memory', async ({ page, si
 });
 
 test('a full queue drops the oldest events, reports the streak once, and delivers the rest', async ({ context, page, siteUrl, setup, emulator }) => {
-  const warm = credentialsFetched(page);
   await openTrackerPage(page, siteUrl, setup, { config: { maxQueueLength: 5 } });
-  await warm; // the sender enforces the bounds: it must have loaded before the network goes
+  await warmSender(page); // the sender enforces the bounds: it must have loaded before the network goes
   await context.setOffline(true);
   await trackBurst(page, 'full', 8);
   const dropReports = async () => (await trackerErrors(page)).filter((error) => error.code === 'queue-full');

@@ -1,13 +1,12 @@
 // Issue 6: declarative tracking, recommendation impressions and consent, by script tag.
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { credentialsFetched, flush, openTrackerPage, storedRecords, trackerPageUrl } from './harness/tracker-page';
+import { flush, openTrackerPage, storedRecords, trackerPageUrl, warmSender } from './harness/tracker-page';
 
 /** Opens the tracker page and waits until its lazily loaded chunk (with declarative tracking) runs. */
 async function openWarm(page: Page, siteUrl: string, setup: Parameters<typeof openTrackerPage>[2]) {
-  const warm = credentialsFetched(page);
   await openTrackerPage(page, siteUrl, setup);
-  await warm;
+  await warmSender(page);
 }
 
 const addHtml = (page: Page, html: string) =>

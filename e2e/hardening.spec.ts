@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { credentialsFetched, flush, openTrackerPage, trackerErrors } from './harness/tracker-page';
+import { CREDENTIALS_KEY, flush, openTrackerPage, trackerErrors, warmSender } from './harness/tracker-page';
 
 const RETRY_AT_KEY = 'personalize-tracker:retry-at';
 const CONSENT_KEY = 'personalize-tracker:consent';
@@ -77,12 +77,11 @@ test('row 5: declarative properties set no top-level field and must be a JSON ob
       <div id="reviews"><button id="outside" data-personalize-event="AddToCart" data-personalize-item-id="s6">outside</button></div>`,
     )),
   );
-  const warm = credentialsFetched(page);
   await openTrackerPage(page, siteUrl, setup, {
     initByData: true,
     attributes: { 'data-declarative-root': '#shop', 'data-declarative-events': 'AddToCart, Click' },
   });
-  await warm;
+  await warmSender(page);
   for (const id of ['smuggle', 'list', 'huge', 'other-type', 'outside', 'good']) await page.click(`#${id}`);
   await flush(page);
   const events = await emulator.waitForEvents(1);
@@ -127,14 +126,14 @@ test('row 10: an inlined loader without senderUrl fails loudly instead of import
   expect(relativeRequests).toEqual([]);
 });
 
-test('row 11: optOut() removes the session id, the retry time, exit notes and the Cognito identity id', async ({ page, siteUrl, setup, emulator }) => {
+test('row 11: optOut() removes the session id, the retry time, exit notes and the Cognito identity and credentials', async ({ page, siteUrl, setup, emulator }) => {
   await openTrackerPage(page, siteUrl, setup);
   await track(page, 'before');
   await flush(page);
   await emulator.waitForEvents(1);
   const stored = () =>
     page.evaluate(({ keys, sessionKey }) => [...keys.map((key) => localStorage.getItem(key)), sessionStorage.getItem(sessionKey)], {
-      keys: [RETRY_AT_KEY, identityIdKey(setup.identityPoolId)],
+      keys: [RETRY_AT_KEY, CREDENTIALS_KEY],
       sessionKey: SESSION_KEY,
     });
   await page.evaluate((key) => localStorage.setItem(key, String(Date.now() + 30_000)), RETRY_AT_KEY); // a backoff under way
@@ -151,7 +150,8 @@ test('row 11: optOut() removes the session id, the retry time, exit notes and th
 });
 
 test('row 14: a cached Cognito identity id that Cognito does not know is replaced, and sending goes on', async ({ page, siteUrl, setup, emulator }) => {
-  // What an emulator restart (or a deleted identity) leaves behind: an id Cognito answers ResourceNotFoundException for.
+  // What an emulator restart (or a deleted identity) leaves behind: an id Cognito answers ResourceNotFoundException for,
+  // here in the AWS SDK's key, where versions before the shared credentials kept it (moved, then replaced).
   await page.addInitScript(({ key }) => localStorage.setItem(key, 'us-east-1:00000000-0000-4000-8000-000000000000'), { key: identityIdKey(setup.identityPoolId) });
   await openTrackerPage(page, siteUrl, setup);
   await track(page, 'after-restart');
@@ -159,4 +159,5 @@ test('row 14: a cached Cognito identity id that Cognito does not know is replace
   expect((await emulator.waitForEvents(1)).map((event) => event.itemId)).toEqual(['after-restart']);
   expect((await trackerErrors(page)).map((error) => error.code)).not.toContain('unknown-tracking-id');
   expect(await page.evaluate((key) => localStorage.getItem(key), identityIdKey(setup.identityPoolId))).not.toBe('us-east-1:00000000-0000-4000-8000-000000000000');
+  expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).identityId, CREDENTIALS_KEY)).not.toBe('us-east-1:00000000-0000-4000-8000-000000000000');
 });

@@ -46,9 +46,18 @@ export function trackerErrors(page: Page): Promise<{ code: string; message: stri
   return page.evaluate(() => (window as any).trackerErrors);
 }
 
-/** Resolves once the page fetched Cognito credentials: the sender is loaded and warm. */
-export function credentialsFetched(page: Page) {
-  return page.waitForResponse((response) => (response.request().headers()['x-amz-target'] ?? '').endsWith('GetCredentialsForIdentity'));
+/** The localStorage key the pages of an origin share Cognito's credentials under (src/sender/shared-credentials.ts). */
+export const CREDENTIALS_KEY = 'personalize-tracker:credentials';
+
+/** The page's shared Cognito credentials as stored, or null. */
+export function sharedCredentials(page: Page): Promise<{ identityId: string; accessKeyId?: string; expiration?: number } | null> {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), CREDENTIALS_KEY);
+}
+
+/** Resolves once the sender chunk runs (a flush loads it) and the page holds fresh Cognito credentials. */
+export async function warmSender(page: Page): Promise<void> {
+  await flush(page);
+  await page.waitForFunction((key) => (JSON.parse(localStorage.getItem(key) ?? '{}').expiration ?? 0) > Date.now(), CREDENTIALS_KEY);
 }
 
 /** The records in the tracker's IndexedDB store, read with the raw IndexedDB API. */

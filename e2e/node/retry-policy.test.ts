@@ -5,13 +5,15 @@ import { BACKOFF_MAX_MS, backoffDelayMs, classifyFailure, parseRetryAfter } from
 test('failures are classified by error name and status', () => {
   assert.equal(classifyFailure('InvalidInputException', 400), 'invalid');
   assert.equal(classifyFailure('ResourceNotFoundException', 404), 'unknown-tracking-id');
-  assert.equal(classifyFailure('CredentialsUnavailable', 404), 'credentials'); // Cognito's unknown identity, as put-events-client.ts names it
   assert.equal(classifyFailure('ExpiredTokenException', 403), 'credentials');
   assert.equal(classifyFailure('InvalidSignatureException', 403), 'credentials');
   assert.equal(classifyFailure('UnrecognizedClientException', 403), 'credentials');
   assert.equal(classifyFailure('ThrottlingException', 400), 'transient');
   assert.equal(classifyFailure('ServiceUnavailable', 503), 'transient');
   assert.equal(classifyFailure('TypeError', undefined), 'transient');
+  // Cognito gave no credentials (cognito-identity.ts): backed off like a throttled PutEvents, even its 404.
+  assert.equal(classifyFailure('CredentialsUnavailable', 429), 'transient');
+  assert.equal(classifyFailure('CredentialsUnavailable', 404), 'transient');
 });
 
 test('backoff grows with each attempt, stays jittered within its window and is capped', () => {

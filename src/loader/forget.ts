@@ -1,6 +1,6 @@
 // What optOut() deletes besides the queue: every key the tracker and the AWS SDK keep in web storage
 // (the session id; in localStorage the retry time, the exit notes of pages that went away, and the
-// Cognito identity id), all but the choice itself.
+// Cognito identity and credentials, and the identity id where the AWS SDK kept it before), all but the choice itself.
 import { CONSENT_STORAGE_KEY } from './consent';
 import { SESSION_STORAGE_KEY } from './session';
 import { removeStorage } from './web-storage';

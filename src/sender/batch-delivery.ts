@@ -66,7 +66,7 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
       log(`PutEvents failed (${error.name}: ${error.message}): ${kind}`);
       // awaited, so that the finally below runs after the retry and its keys stay in flight meanwhile
       if (kind === 'invalid') return await isolateInvalid(batch, tally, error);
-      if (kind === 'credentials') sender.refreshCredentials();
+      if (kind === 'credentials') sender.refreshCredentials(error);
       if (kind === 'credentials' && credentialRetry) return await deliverBatch(batch, tally, false);
       if (kind === 'unknown-tracking-id') {
         if (context.stop()) {

@@ -1,70 +1,34 @@
-// The AWS SDK side of sending: one Cognito credential provider for the tracker's lifetime, kept
-// warm so a send on page hide can start at once, and a PutEvents client that signs with it.
+// The AWS SDK side of sending: a PutEvents client signed with the Cognito credentials every page
+// of the origin shares (shared-credentials.ts), warmed so a send on page hide can start at once.
 // SigV4 hashes with the SDK's pure-JS SHA-256, not WebCrypto: in Gecko and WebKit a continuation of
 // a crypto.subtle promise no longer runs once the page is being hidden or unloaded, so a keepalive
 // fetch started after it never leaves (measured in all three engines: README, "Browser support").
-// With credentials resolved in advance, everything between pagehide and fetch is then synchronous
-// or a chain of microtasks.
+// With fresh credentials read synchronously from storage, everything between pagehide and fetch is
+// then synchronous or a chain of microtasks.
 import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-personalize-events';
-import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
 import { Sha256Js } from '@smithy/core/checksum';
 import type { Batch } from './batch';
-import { createIdentityIdCache } from './identity-id-cache';
-import { clockOffsetMs, learnServiceClock, serviceNow } from './service-clock';
+import { clockOffsetMs, learnServiceClock } from './service-clock';
+import { dropCredentials, sharedCredentials } from './shared-credentials';
 import type { TrackerConfig } from '../types';
 
-const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000; // the SDK's own margin: refresh with 5 minutes left
 const REQUEST_TIMEOUT_MS = 15_000; // a hung request counts as a network error and is retried
 
-type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
-
 export interface PutEventsSender {
-  /** Sends one batch; rejects with the SDK's error (name, $metadata.httpStatusCode, $response). */
+  /** Sends one batch; rejects with the SDK's error (name, $metadata.httpStatusCode, $response), or Cognito's (cognito-identity.ts). */
   send(batch: Batch): Promise<void>;
-  /** Fetches credentials now unless fresh ones are cached (keeps the unload path free of waits). */
+  /** Fetches credentials now unless fresh ones are shared (keeps the unload path free of waits). */
   warm(): Promise<unknown>;
-  /** Drops the cached credentials: the next send fetches new ones. */
-  refreshCredentials(): void;
+  /** Drops the credentials a failed send signed with (unless another page replaced them already): the next send fetches new ones. */
+  refreshCredentials(failed: unknown): void;
 }
 
-/** The name given to every failure to get credentials, whatever Cognito answered (see retry-policy.ts). */
-export const CREDENTIALS_UNAVAILABLE = 'CredentialsUnavailable';
-
 export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
-  const cache = createIdentityIdCache();
-  const newCognito = () =>
-    fromCognitoIdentityPool({
-      identityPoolId: config.identityPoolId,
-      cache,
-      clientConfig: { region: config.region, ...(config.cognitoEndpoint ? { endpoint: config.cognitoEndpoint } : {}) },
-    });
-  let cognito = newCognito();
-  let cached: Promise<Credentials> | undefined;
-  let resolved: Credentials | undefined;
-
-  // Marked `memoized` so the SDK uses this cache as is and a forced refresh reaches Cognito.
+  // Marked `memoized` so the SDK asks each time: shared-credentials.ts holds them, and another tab may have refreshed them.
   const credentials = Object.assign(
-    (): Promise<Credentials> => {
-      const expiresSoon = resolved?.expiration && resolved.expiration.getTime() - serviceNow() < REFRESH_BEFORE_EXPIRY_MS;
-      if (!cached || expiresSoon) {
-        resolved = undefined;
-        const fetching = cognito().then(
-          (fresh) => (resolved = fresh),
-          (error: Error) => {
-            // Cognito no longer knows the cached identity id (its pool was reset, or the id deleted).
-            // The SDK then removes the id from the cache but keeps using it in memory, so a new
-            // provider is made: it asks GetId for a new identity.
-            if (error.name === 'ResourceNotFoundException') cognito = newCognito();
-            // Renamed, so that Cognito's ResourceNotFoundException is not read as PutEvents' own.
-            throw Object.assign(new Error(`Cognito: ${error.name}: ${error.message}`), { name: CREDENTIALS_UNAVAILABLE, cause: error });
-          },
-        );
-        cached = fetching;
-        fetching.catch(() => {
-          if (cached === fetching) cached = undefined;
-        });
-      }
-      return cached;
+    async () => {
+      const { accessKeyId, secretKey, sessionToken, expiration } = await sharedCredentials(config);
+      return { accessKeyId, secretAccessKey: secretKey, sessionToken, expiration: new Date(expiration) };
     },
     { memoized: true },
   );
@@ -109,21 +73,24 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
 
   return {
     async send(batch) {
+      // The same credentials the SDK reads a microtask later, noted on a failure for refreshCredentials().
+      const { accessKeyId } = await sharedCredentials(config);
       const offset = clockOffsetMs();
       if (offset) client.config.systemClockOffset = offset; // SigV4's x-amz-date on the service's clock, without a refused first try
-      await client.send(
-        new PutEventsCommand({
-          trackingId: batch.trackingId,
-          sessionId: batch.sessionId,
-          ...(batch.userId ? { userId: batch.userId } : {}),
-          eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt + offset) })),
-        }),
-      );
+      const command = new PutEventsCommand({
+        trackingId: batch.trackingId,
+        sessionId: batch.sessionId,
+        ...(batch.userId ? { userId: batch.userId } : {}),
+        eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt + offset) })),
+      });
+      await client.send(command).catch((error: Error) => {
+        throw Object.assign(error, { signedWith: accessKeyId });
+      });
     },
-    warm: () => credentials(),
-    refreshCredentials() {
-      cached = undefined;
-      resolved = undefined;
+    warm: () => sharedCredentials(config),
+    refreshCredentials(failed) {
+      const signedWith = (failed as { signedWith?: string }).signedWith;
+      if (signedWith) dropCredentials(signedWith);
     },
   };
 }

@@ -1,20 +1,22 @@
 // What to do after a failed PutEvents, by outcome, and how long to wait before trying again.
 // Pure, so it is unit-tested in Node.
+import { CREDENTIALS_UNAVAILABLE } from './cognito-identity';
 
 export type FailureKind =
-  | 'transient' // network error, 5xx, 429, throttling: retry with backoff
+  | 'transient' // network error, 5xx, 429, throttling, Cognito giving no credentials: retry with backoff
   | 'invalid' // InvalidInputException (or 413): isolate and drop the offending event(s)
-  | 'credentials' // expired or refused credentials, or Cognito failed to give any: fetch fresh ones, then retry
+  | 'credentials' // expired or refused credentials: fetch fresh ones, then retry
   | 'unknown-tracking-id'; // PutEvents' own ResourceNotFoundException: keep the events, stop sending
 
 export const BACKOFF_BASE_MS = 1_000; // first retry waits up to this long
 export const BACKOFF_MAX_MS = 60_000; // the cap, so a long outage is probed about once a minute
-// CredentialsUnavailable is put-events-client.ts's name for any Cognito failure, its
-// ResourceNotFoundException (an unknown identity id) included.
-const CREDENTIAL_ERRORS = ['CredentialsUnavailable', 'ExpiredTokenException', 'InvalidSignatureException', 'UnrecognizedClientException', 'IncompleteSignature', 'ExpiredToken', 'InvalidClientTokenId'];
+const CREDENTIAL_ERRORS = ['ExpiredTokenException', 'InvalidSignatureException', 'UnrecognizedClientException', 'IncompleteSignature', 'ExpiredToken', 'InvalidClientTokenId'];
 
 /** Classifies an SDK error by its name and HTTP status. */
 export function classifyFailure(name: string | undefined, status: number | undefined): FailureKind {
+  // Cognito failed to give credentials (cognito-identity.ts names all its failures so): throttled
+  // (TooManyRequestsException), down, or refusing the pool. The events wait, as for a throttled PutEvents.
+  if (name === CREDENTIALS_UNAVAILABLE) return 'transient';
   if (name === 'InvalidInputException' || name === 'RequestEntityTooLarge' || status === 413) return 'invalid';
   if (name && CREDENTIAL_ERRORS.includes(name)) return 'credentials';
   if (name === 'ResourceNotFoundException' || status === 404) return 'unknown-tracking-id';
