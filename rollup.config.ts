@@ -112,6 +112,26 @@ const config: RollupOptions[] = [
     output: { file: 'dist/personalize-tracker-sender.js', format: 'es', inlineDynamicImports: true, plugins: [minify()] },
   },
   {
+    // The emulator for users' own tests (Node 20, no dependencies): the `personalize-tracker/emulator`
+    // API with its declarations, and the `personalize-tracker-emulator` bin.
+    input: { index: 'e2e/emulator/index.ts', cli: 'e2e/emulator/cli.ts' },
+    external: (id) => id.startsWith('node:'),
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        include: ['*.ts'],
+        compilerOptions: { noEmit: false, declaration: true, declarationDir: 'dist/emulator', rootDir: 'e2e/emulator', outDir: 'dist/emulator' },
+      }),
+    ],
+    output: {
+      dir: 'dist/emulator',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
+      banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+    },
+  },
+  {
     // Demo SPA, bundled through the npm entry exactly as a user's app would be.
     input: 'demo/spa/main.ts',
     plugins: [selfReference(), browserResolve(), commonjs(), json(), compile()],

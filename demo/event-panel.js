@@ -1,31 +1,80 @@
-// The "Received by the emulator" side panel, shared by the shop and the SPA. It shows what reached
-// the (emulated) service, not what the page tracked, so delivery is visible end to end.
+// The demo's side panel (a bottom sheet on phones), shared by the shop and the SPA. Its first tab,
+// "Received", shows what reached the (emulated) service, not what the page tracked, so delivery is
+// visible end to end, every field as sent. The second tab is filled by fault-panel.js.
 (function () {
   var MAX_ROWS = 200;
+  // Every field of the PutEvents as received, besides eventType, itemId and eventValue shown on top.
+  var FIELDS = ['sessionId', 'userId', 'eventId', 'recommendationId', 'impression', 'properties', 'metricAttribution', 'sentAt', 'trackingId', 'requestId'];
+  var STATE_KEY = 'demo:panel'; // open tab and sheet state survive a reload ("close and reopen")
   var config = window.DEMO_CONFIG;
   var records = new Map(); // requestId/eventId -> record; the list and the stream may both deliver one
   var arrivals = 0; // events of one PutEvents share receivedAt; arrival order keeps them newest first
 
-  var panel = element('aside', 'event-panel');
-  panel.setAttribute('data-testid', 'event-panel');
-  var header = element('header', 'event-panel__header');
-  var title = element('h2', '', 'Received by the emulator ');
-  var count = element('span', 'event-panel__count', '0');
-  count.setAttribute('data-testid', 'event-count');
-  title.appendChild(count);
-  var status = element('p', 'event-panel__status', 'connecting…');
-  var list = element('ol', 'event-panel__list');
-  header.appendChild(title);
-  header.appendChild(status);
-  panel.appendChild(header);
-  panel.appendChild(list);
-
-  function element(tag, className, text) {
+  function element(tag, className, text, attributes) {
     var node = document.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
     return node;
   }
+
+  var panel = element('aside', 'demo-panel', undefined, { 'data-testid': 'event-panel', 'aria-label': 'Demo panel' });
+  var handle = element('button', 'demo-panel__handle', undefined, { type: 'button', 'data-testid': 'panel-toggle', 'aria-expanded': 'false' });
+  var handleText = element('span', '', 'Events: 0 received');
+  handle.appendChild(handleText);
+  var tabs = element('div', 'demo-panel__tabs', undefined, { role: 'tablist' });
+  var sections = {};
+  var tabButtons = {};
+  [['events', 'Received '], ['faults', 'Try to lose an event']].forEach(function (tab) {
+    var button = element('button', 'demo-panel__tab', tab[1], { type: 'button', role: 'tab', 'data-testid': 'tab-' + tab[0] });
+    button.addEventListener('click', function () { select(tab[0]); });
+    tabButtons[tab[0]] = button;
+    tabs.appendChild(button);
+    sections[tab[0]] = element('section', 'demo-panel__section', undefined, { role: 'tabpanel', 'data-testid': 'panel-' + tab[0] });
+  });
+  var count = element('span', 'event-panel__count', '0', { 'data-testid': 'event-count' });
+  tabButtons.events.appendChild(count);
+  var status = element('p', 'event-panel__status', 'connecting…');
+  var list = element('ol', 'event-panel__list');
+  sections.events.appendChild(status);
+  sections.events.appendChild(list);
+  panel.appendChild(handle);
+  panel.appendChild(tabs);
+  panel.appendChild(sections.events);
+  panel.appendChild(sections.faults);
+
+  function saved() {
+    try {
+      return JSON.parse(sessionStorage.getItem(STATE_KEY) || '{}');
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function save(state) {
+    try {
+      sessionStorage.setItem(STATE_KEY, JSON.stringify(Object.assign(saved(), state)));
+    } catch (error) {
+      // storage blocked: the panel just opens as it does the first time
+    }
+  }
+
+  function select(tab) {
+    Object.keys(sections).forEach(function (name) {
+      sections[name].hidden = name !== tab;
+      tabButtons[name].setAttribute('aria-selected', String(name === tab));
+    });
+    save({ tab: tab });
+  }
+
+  /** Opens or closes the sheet (phones; on wide screens the panel is always shown). */
+  function setOpen(open) {
+    panel.dataset.open = String(open);
+    handle.setAttribute('aria-expanded', String(open));
+    document.documentElement.classList.toggle('demo-panel-open', open);
+    save({ open: open });
+  }
+  handle.addEventListener('click', function () { setOpen(panel.dataset.open !== 'true'); });
 
   function setStatus(text, state) {
     status.textContent = text;
@@ -34,21 +83,18 @@
 
   function add(record) {
     var key = record.requestId + '/' + record.eventId;
-    if (!records.has(key)) records.set(key, { record: record, arrival: arrivals++ });
+    if (records.has(key)) return;
+    records.set(key, { record: record, arrival: arrivals++ });
+    window.dispatchEvent(new CustomEvent('demo:received', { detail: record }));
   }
 
-  function describeProperties(json) {
-    try {
-      var object = JSON.parse(json);
-      return Object.keys(object).map(function (key) { return key + '=' + JSON.stringify(object[key]); }).join(' ');
-    } catch (error) {
-      return json;
-    }
+  function fieldText(name, value) {
+    if (name === 'sentAt') return new Date(value * 1000).toISOString();
+    return typeof value === 'string' ? value : JSON.stringify(value);
   }
 
   function row(record) {
-    var item = element('li', 'event-row');
-    item.setAttribute('data-testid', 'event-row');
+    var item = element('li', 'event-row', undefined, { 'data-testid': 'event-row' });
     item.dataset.eventType = record.eventType;
     var main = element('div', 'event-row__main');
     main.appendChild(element('strong', 'event-row__type', record.eventType));
@@ -56,10 +102,13 @@
     if (record.eventValue !== undefined) main.appendChild(element('span', 'event-row__value', '= ' + record.eventValue));
     main.appendChild(element('time', 'event-row__time', new Date(record.receivedAt).toLocaleTimeString()));
     item.appendChild(main);
-    var who = 'session ' + String(record.sessionId).slice(0, 8) + '…';
-    who += record.userId ? ' · user ' + record.userId : ' · anonymous';
-    item.appendChild(element('div', 'event-row__meta', who));
-    if (record.properties) item.appendChild(element('div', 'event-row__props', describeProperties(record.properties)));
+    var fields = element('dl', 'event-row__fields');
+    FIELDS.forEach(function (name) {
+      if (record[name] === undefined) return;
+      fields.appendChild(element('dt', '', name));
+      fields.appendChild(element('dd', '', fieldText(name, record[name]), { 'data-testid': 'field-' + name }));
+    });
+    item.appendChild(fields);
     return item;
   }
 
@@ -68,6 +117,7 @@
       return b.record.receivedAt - a.record.receivedAt || b.arrival - a.arrival;
     });
     count.textContent = String(sorted.length);
+    handleText.textContent = 'Events: ' + sorted.length + ' received';
     // Rows already shown stay attached, so only new ones play the arrival highlight.
     sorted.slice(0, MAX_ROWS).forEach(function (entry, index) {
       entry.node = entry.node || row(entry.record);
@@ -94,8 +144,22 @@
     stream.onerror = function () { setStatus('emulator unreachable, retrying…', 'error'); };
   }
 
+  window.DEMO_PANEL = {
+    /** Creates `tag` with a class, text and attributes (the panel's own DOM helper, shared with fault-panel.js). */
+    element: element,
+    /** The "Try to lose an event" tab's section, for fault-panel.js. */
+    faults: sections.faults,
+    /** Every event received so far (each PutEvents' copy once), for a listener that starts late. */
+    received: function () { return Array.from(records.values()).map(function (entry) { return entry.record; }); },
+    /** Shows a short summary on the phone sheet's handle, beside the received count. */
+    setSummary: function (text) { handle.dataset.summary = text; },
+  };
+
   function mount() {
     document.body.appendChild(panel);
+    var state = saved();
+    select(state.tab || 'events');
+    setOpen(Boolean(state.open));
     if (!config) setStatus('no /demo/build/config.js: start the demo with `npm start`', 'error');
     else connect();
   }

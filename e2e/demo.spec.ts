@@ -1,7 +1,7 @@
 // The demo, started in-process as `npm start` would: the script-tag shop and the rollup-bundled SPA
 // both deliver what the user does to the emulator, and the event panel shows it live.
 import { expect, test } from '@playwright/test';
-import { startDemo, type Demo } from '../demo/start';
+import { useDemo } from './demo-harness';
 
 interface LoggedEvent {
   sessionId: string;
@@ -12,23 +12,10 @@ interface LoggedEvent {
   properties?: string;
 }
 
-let demo: Demo;
-
-test.beforeAll(async () => {
-  demo = await startDemo({ port: 0, emulatorPort: 0 });
-});
-
-test.afterAll(async () => {
-  await demo?.close();
-});
-
-test.beforeEach(async () => {
-  const response = await fetch(`${demo.emulatorUrl}/__emulator/reset`, { method: 'POST' });
-  expect(response.ok).toBe(true);
-});
+const demo = useDemo();
 
 async function receivedEvents(): Promise<LoggedEvent[]> {
-  const response = await fetch(`${demo.emulatorUrl}/__emulator/events`);
+  const response = await fetch(`${demo().emulatorUrl}/__emulator/events`);
   return ((await response.json()) as { events: LoggedEvent[] }).events;
 }
 
@@ -38,7 +25,7 @@ async function received(): Promise<Array<Pick<LoggedEvent, 'eventType' | 'itemId
 }
 
 test('shop: rating a movie through the script tag reaches the emulator and the event panel', async ({ page }) => {
-  await page.goto(demo.shopUrl);
+  await page.goto(demo().shopUrl);
   await page.getByTestId('movie-card-movie3').click();
   await page.getByTestId('rate-movie3-4').click();
 
@@ -54,7 +41,7 @@ test('shop: rating a movie through the script tag reaches the emulator and the e
 });
 
 test('shop: logging in attaches user-42 to later events in the same session', async ({ page }) => {
-  await page.goto(demo.shopUrl);
+  await page.goto(demo().shopUrl);
   await page.getByTestId('movie-card-movie1').click();
   await page.getByTestId('login').click();
   await page.getByTestId('add-to-cart-movie1').click();
@@ -73,7 +60,7 @@ test('shop: logging in attaches user-42 to later events in the same session', as
 
 test('shop: calls made before the tracker file loads are queued by the stub, then delivered', async ({ page }) => {
   // The static server holds the tracker back; DOMContentLoaded does not wait for an async script.
-  await page.goto(`${demo.shopUrl}?trackerDelay=10000`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${demo().shopUrl}?trackerDelay=10000`, { waitUntil: 'domcontentloaded' });
   await page.getByTestId('movie-card-movie2').click();
   await page.getByTestId('rate-movie2-3').click();
   expect(await page.evaluate(() => (window as any).personalize.q?.map(([method, args]: [string, unknown[]]) => [method, args[0]]))).toEqual([
@@ -94,7 +81,7 @@ test('SPA: routes and a rating are delivered through the bundled npm import', as
   page.on('request', (request) => {
     if (new URL(request.url()).pathname.startsWith('/dist/')) scriptTagRequests.push(request.url());
   });
-  await page.goto(demo.spaUrl);
+  await page.goto(demo().spaUrl);
   await page.getByTestId('movie-card-movie3').click();
   await expect(page).toHaveURL(/#\/movie\/movie3$/);
   await page.getByTestId('rate-movie3-5').click();
@@ -120,7 +107,7 @@ test('SPA: routes and a rating are delivered through the bundled npm import', as
 });
 
 test('SPA: a click in its own recommendation strip, watched with watchRecommendations, carries the impression', async ({ page }) => {
-  await page.goto(`${demo.spaUrl}#/movie/movie3`);
+  await page.goto(`${demo().spaUrl}#/movie/movie3`);
   await expect(page.getByTestId('recommendations')).toBeVisible();
   const shown = await page.getByTestId('recommendations').locator('[data-personalize-item-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-personalize-item-id')));
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -129,4 +116,49 @@ test('SPA: a click in its own recommendation strip, watched with watchRecommenda
   await expect
     .poll(async () => (await receivedEvents()).find((event) => event.eventType === 'Click'), { timeout: 10_000 })
     .toMatchObject({ itemId: shown[1], recommendationId: 'demo-rec-movie3', impression: shown });
+});
+
+test('shop: a declarative recommendation click shows its recommendationId and impression in the panel; a declarative button lights its snippet', async ({ page }) => {
+  await page.goto(demo().shopUrl);
+  await page.getByTestId('movie-card-movie3').click();
+  await expect(page.getByTestId('snippet-View')).toHaveAttribute('data-fired', '');
+  // Declarative tracking starts with the sender chunk; the View's delivery shows that it has loaded.
+  await expect(page.getByTestId('event-row').filter({ hasText: 'View' })).toHaveCount(1, { timeout: 15_000 });
+  const strip = page.getByTestId('recommendations');
+  await expect(strip).toHaveAttribute('data-personalize-recommendation-id', 'demo-rec-movie3');
+  const shown = await strip.locator('[data-personalize-item-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-personalize-item-id')));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.getByTestId(`recommended-${shown[0]}`).click();
+
+  const click = page.getByTestId('event-row').filter({ hasText: 'Click' });
+  await expect(click).toHaveCount(1, { timeout: 10_000 });
+  await expect(click.getByTestId('field-recommendationId')).toHaveText('demo-rec-movie3');
+  await expect(click.getByTestId('field-impression')).toHaveText(JSON.stringify(shown));
+  expect(await receivedEvents()).toContainEqual(expect.objectContaining({ eventType: 'Click', itemId: shown[0], recommendationId: 'demo-rec-movie3', impression: shown }));
+
+  // The click opened the recommended movie; its watchlist button is plain markup, no code.
+  await page.getByTestId(`watchlist-${shown[0]}`).click();
+  await expect(page.getByTestId('snippet-AddToWatchlist')).toHaveAttribute('data-fired', '');
+  await expect(page.getByTestId('snippet-AddToWatchlist')).toContainText(`data-personalize-event='AddToWatchlist' data-personalize-item-id='${shown[0]}'`);
+  await expect(page.getByTestId('snippet-View')).not.toHaveAttribute('data-fired', '');
+  const watchlist = page.getByTestId('event-row').filter({ hasText: 'AddToWatchlist' });
+  await expect(watchlist).toHaveCount(1, { timeout: 10_000 });
+  await expect(watchlist.getByTestId('field-properties')).toHaveText('{"list":"watchlist"}');
+
+  // Each recommendation list has its own snippet; a click lights only its list's.
+  await page.getByTestId('recommended-movie5').click();
+  await expect(page.locator('.snippet[data-snippet-list="demo-rec-home"]')).toHaveAttribute('data-fired', '');
+  await expect(page.getByTestId('snippet-AddToWatchlist')).not.toHaveAttribute('data-fired', '');
+});
+
+test('shop: opting out stops tracking and the snippet of the call lights; opting in resumes', async ({ page }) => {
+  await page.goto(demo().shopUrl);
+  await page.getByTestId('opt-out').click();
+  await expect(page.locator('.snippet[data-snippet-call~="optOut"]')).toHaveAttribute('data-fired', '');
+  await expect(page.getByTestId('consent-state')).toHaveText('Tracking: off');
+  await page.getByTestId('movie-card-movie4').click();
+  await page.getByTestId('opt-in').click();
+  await expect(page.getByTestId('consent-state')).toHaveText('Tracking: on');
+  await page.getByTestId('movie-card-movie5').click();
+  await expect.poll(async () => (await received()).map((event) => event.itemId), { timeout: 10_000 }).toEqual(['movie5']);
 });

@@ -18,13 +18,13 @@ export interface TrackerConfig {
   onError?: (error: TrackerError) => void;
   /** Log each tracked event, batch and outcome to the console. Default: `false`. */
   debug?: boolean;
-  /** Milliseconds an event may wait before a flush is started. Default: `1000`. */
+  /** Longest wait before a flush starts; once the sender has loaded, an event leaves at once. Default: `1000`. */
   flushIntervalMs?: number;
   /** Events per PutEvents request, 1-10 (a flush starts as soon as this many wait). Default: `10`. */
   maxBatchSize?: number;
-  /** Most events kept waiting; beyond it the oldest are dropped, each reported. Default: `1000`. */
+  /** Most events kept waiting, at every moment; beyond it the oldest are dropped, reported once per streak. Default: `1000`. */
   maxQueueLength?: number;
-  /** Events older than this are dropped undelivered, each reported. Default: 7 days (`604800000`). */
+  /** Events older than this are dropped undelivered, reported once per streak. Default: 7 days (`604800000`). */
   maxEventAgeMs?: number;
   /** Treat Global Privacy Control or Do Not Track as an opt-out until `optIn()`. Default: `false`. */
   respectDoNotTrack?: boolean;
@@ -54,15 +54,17 @@ export type TrackerErrorCode =
   | 'event-rejected' // the service refused an event as invalid; it was dropped
   | 'unknown-tracking-id' // the service does not know the trackingId; events are kept, sending stopped
   | 'delivery-failed' // a delivery attempt failed; the events stay queued and are retried
-  | 'queue-full' // more than maxQueueLength events waited; the oldest was dropped
-  | 'event-expired' // an event waited longer than maxEventAgeMs; it was dropped
+  | 'queue-full' // more than maxQueueLength events waited; the oldest were dropped (one report per streak)
+  | 'event-expired' // events waited longer than maxEventAgeMs; they were dropped (one report per streak)
   | 'config-invalid'; // init() was given an unusable config
 
 /** An error the tracker reports through `onError` instead of throwing into the page. */
 export interface TrackerError extends Error {
   code: TrackerErrorCode;
-  /** The event concerned, as it was queued, when one event is concerned. */
+  /** The event concerned, as it was queued (for drops: the oldest dropped). */
   event?: QueuedEvent;
+  /** For `queue-full` and `event-expired`: how many events this streak of drops took, and the oldest and newest. */
+  dropped?: { count: number; oldest: QueuedEvent; newest: QueuedEvent };
 }
 
 /** The Event fields sent to PutEvents, as the tracker queues them (`sentAt` in epoch milliseconds). */

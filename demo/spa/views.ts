@@ -22,6 +22,8 @@ declare global {
   interface Window {
     DEMO_CONFIG?: DemoConfig; // from /demo/build/config.js, written by demo/start.ts
     DEMO_MOVIES: Movie[]; // from /demo/movies.js
+    DEMO_LEDGER?: { fireCall(call: string): void }; // from /demo/tracked-log.js
+    DEMO_TRACK?: (eventType: string, properties: Record<string, unknown>) => void; // for /demo/fault-panel.js
   }
 }
 
@@ -40,6 +42,11 @@ export function element(tag: string, attributes: Attributes = {}, children: Node
   }
   node.append(...children);
   return node;
+}
+
+/** The code behind an event, lit by /demo/tracked-log.js when the tracker tracks `eventType`. */
+export function snippet(eventType: string, code: string): HTMLElement {
+  return element('pre', { class: 'snippet', 'data-snippet-event': eventType, 'data-testid': `snippet-${eventType}`, text: code });
 }
 
 function poster(movie: Movie, size: 'small' | 'large'): HTMLElement {
@@ -77,9 +84,12 @@ export function movieView(movie: Movie, handlers: Handlers): Node[] {
       element('div', { class: 'detail__body' }, [
         element('h2', { text: movie.title }),
         element('p', { class: 'muted', text: `${movie.genre} · ${movie.year} · ${movie.id}` }),
+        snippet('View', `track('View', { itemId: '${movie.id}' }); // main.ts, on this route`),
         element('p', { text: 'Your rating:' }),
         stars,
+        snippet('MovieRating', `track('MovieRating', { itemId: '${movie.id}', eventValue: stars });`),
         addToCart,
+        snippet('AddToCart', `track('AddToCart', { itemId: '${movie.id}', eventValue: 1, price: ${movie.price} });`),
       ]),
     ]),
   ];
@@ -106,5 +116,6 @@ export function recommendationStrip(movies: Movie[]): { strip: HTMLElement; list
   for (const movie of movies) {
     list.append(element('li', { 'data-personalize-item-id': movie.id }, [element('a', { href: `#/movie/${movie.id}`, 'data-testid': `recommended-${movie.id}`, text: movie.title })]));
   }
-  return { strip: element('section', {}, [element('h3', { text: 'More like this' }), list]), list };
+  const code = `const carousel = watchRecommendations(list, { recommendationId });\nlist.onclick = () => carousel.click(itemId); // Click + impression`;
+  return { strip: element('section', { class: 'recommended' }, [element('h3', { text: 'More like this' }), list, snippet('Click', code)]), list };
 }

@@ -1,15 +1,19 @@
-// Command line entry: `npm run emulator -- --port 4599 [--log-file events.jsonl] ...`.
+// Command line entry: `npx personalize-tracker-emulator --port 4599 [--log-file events.jsonl] ...`
+// (in this repository `npm run emulator -- ...`).
 // Prints one line with the URL once listening; closes on SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
-import { DEFAULT_CREDENTIAL_TTL_SECONDS } from './credentials';
-import { DEFAULT_PORT, startEmulator } from './server';
+import { DEFAULT_CREDENTIAL_TTL_SECONDS } from './credentials.js';
+import { checkRateLimits } from './fault-script.js';
+import { DEFAULT_PORT, startEmulator } from './server.js';
 
-const USAGE = `Usage: tsx e2e/emulator/cli.ts [options]
+const USAGE = `Usage: personalize-tracker-emulator [options]
   --port N                 port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --log-file PATH          append every accepted event to PATH as one JSON line
   --credential-ttl SECONDS lifetime of issued credentials (default ${DEFAULT_CREDENTIAL_TTL_SECONDS})
   --tracking-id ID         an extra known tracking id (repeatable)
   --identity-pool-id ID    an extra known identity pool id, e.g. eu-west-1:<uuid> (repeatable)
+  --rate-limit OP=N        at most N calls per second of OP (GetId, GetCredentialsForIdentity,
+                           PutEvents per tracking id), like AWS's quotas (repeatable)
   --help                   show this text`;
 
 function fail(message: string): never {
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
         'credential-ttl': { type: 'string' },
         'tracking-id': { type: 'string', multiple: true },
         'identity-pool-id': { type: 'string', multiple: true },
+        'rate-limit': { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
     }));
@@ -47,12 +52,19 @@ async function main(): Promise<void> {
   const poolIds = values['identity-pool-id'] ?? [];
   const badPool = poolIds.find((id) => !/^[\w-]+:[0-9a-f-]+$/.test(id) || id.length > 55);
   if (badPool !== undefined) fail(`--identity-pool-id '${badPool}' is not a valid identity pool id (region:uuid)`);
+  const rateLimits = Object.fromEntries((values['rate-limit'] ?? []).map((flag) => {
+    const [operation = '', limit] = flag.split('=');
+    return [operation, integerFlag(limit ?? '', 'rate-limit', 1, Number.MAX_SAFE_INTEGER)];
+  }));
+  const limitsProblem = checkRateLimits(rateLimits);
+  if (limitsProblem) fail(`--rate-limit: ${limitsProblem}`);
   const emulator = await startEmulator({
     port: integerFlag(values.port, 'port', 0, 65535) ?? DEFAULT_PORT,
     logFile: values['log-file'],
     credentialTtlSeconds: integerFlag(values['credential-ttl'], 'credential-ttl', 1, 43200),
     trackingIds: values['tracking-id'] ?? [],
     identityPoolIds: poolIds,
+    rateLimits,
   });
   process.stdout.write(`personalize-emulator listening on ${emulator.url}\n`);
   const stop = (): void => {

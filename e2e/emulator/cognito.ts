@@ -1,12 +1,13 @@
 // Emulated Cognito Identity (awsJson1_1, POST / with X-Amz-Target): GetId and
 // GetCredentialsForIdentity for unauthenticated identities. Both operations are unsigned.
-import type { CredentialStore } from './credentials';
-import type { ServiceError } from './http-util';
-import type { KnownIds } from './ids';
+import { codePointLength } from './code-points.js';
+import type { CredentialStore } from './credentials.js';
+import type { ServiceError } from './http-util.js';
+import type { KnownIds } from './ids.js';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityService.';
 export const COGNITO_CONTENT_TYPE = 'application/x-amz-json-1.1';
-/** IdentityPoolId and IdentityId share these limits in the Cognito Identity model (UTF-16 units). */
+/** IdentityPoolId and IdentityId share these limits in the Cognito Identity model (code points). */
 const ID_MAX_LENGTH = 55;
 const ID_PATTERN_SOURCE = '[\\w-]+:[0-9a-f-]+';
 const ID_PATTERN = new RegExp(`^(?:${ID_PATTERN_SOURCE})$`);
@@ -21,12 +22,23 @@ export interface CognitoResult {
 }
 
 type Input = Record<string, unknown>;
+export type CognitoOperation = 'GetId' | 'GetCredentialsForIdentity';
 
-export function handleCognito(target: string | undefined, contentType: string | undefined, rawBody: Buffer, store: CredentialStore, known: KnownIds): CognitoResult | ServiceError {
+/** The operation an X-Amz-Target names, when it is one this emulator serves. */
+export function cognitoOperation(target: string | undefined): CognitoOperation | undefined {
   const operation = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
-  if (operation !== 'GetId' && operation !== 'GetCredentialsForIdentity') {
-    return error(400, 'UnknownOperationException', `Unknown operation ${target ?? '(no X-Amz-Target header)'}`);
-  }
+  return operation === 'GetId' || operation === 'GetCredentialsForIdentity' ? operation : undefined;
+}
+
+/** Where a GetCredentialsForIdentity gets its clock and credential lifetime. */
+export interface IssueSettings {
+  nowMs: number;
+  ttlSeconds: number;
+}
+
+export function handleCognito(target: string | undefined, contentType: string | undefined, rawBody: Buffer, store: CredentialStore, known: KnownIds, issue: IssueSettings): CognitoResult | ServiceError {
+  const operation = cognitoOperation(target);
+  if (operation === undefined) return error(400, 'UnknownOperationException', `Unknown operation ${target ?? '(no X-Amz-Target header)'}`);
   if (!contentType?.toLowerCase().startsWith(COGNITO_CONTENT_TYPE)) {
     return error(400, 'SerializationException', `Content-Type must be ${COGNITO_CONTENT_TYPE} (got ${contentType ?? 'none'})`);
   }
@@ -39,7 +51,7 @@ export function handleCognito(target: string | undefined, contentType: string | 
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return error(400, 'SerializationException', 'The request body must be a JSON object');
   }
-  return operation === 'GetId' ? getId(input as Input, store, known) : getCredentials(input as Input, store);
+  return operation === 'GetId' ? getId(input as Input, store, known) : getCredentials(input as Input, store, issue);
 }
 
 function getId(input: Input, store: CredentialStore, known: KnownIds): CognitoResult | ServiceError {
@@ -53,10 +65,10 @@ function getId(input: Input, store: CredentialStore, known: KnownIds): CognitoRe
   return { status: 200, body: { IdentityId: store.issueIdentity(poolId) } };
 }
 
-function getCredentials(input: Input, store: CredentialStore): CognitoResult | ServiceError {
+function getCredentials(input: Input, store: CredentialStore, issue: IssueSettings): CognitoResult | ServiceError {
   const refused =
     checkId(input.IdentityId, 'identityId') ??
-    checkOptionalString(input.CustomRoleArn, 'customRoleArn', (v) => v.length >= ROLE_ARN_MIN_LENGTH && v.length <= ROLE_ARN_MAX_LENGTH, `Member must have length between ${ROLE_ARN_MIN_LENGTH} and ${ROLE_ARN_MAX_LENGTH}`) ??
+    checkOptionalString(input.CustomRoleArn, 'customRoleArn', (v) => codePointLength(v) >= ROLE_ARN_MIN_LENGTH && codePointLength(v) <= ROLE_ARN_MAX_LENGTH, `Member must have length between ${ROLE_ARN_MIN_LENGTH} and ${ROLE_ARN_MAX_LENGTH}`) ??
     checkNoLogins(input.Logins);
   if (refused) return refused;
   const identityId = input.IdentityId as string;
@@ -64,7 +76,7 @@ function getCredentials(input: Input, store: CredentialStore): CognitoResult | S
   if (input.CustomRoleArn !== undefined && input.CustomRoleArn !== null) {
     return error(400, 'InvalidParameterException', 'CustomRoleArn is not supported by this identity pool (no role mapping configured).');
   }
-  const credential = store.issueCredential(identityId);
+  const credential = store.issueCredential(identityId, issue.nowMs, issue.ttlSeconds);
   return {
     status: 200,
     body: {
@@ -83,7 +95,7 @@ function getCredentials(input: Input, store: CredentialStore): CognitoResult | S
 function checkId(value: unknown, member: string): ServiceError | undefined {
   if (value === undefined || value === null) return validation('null', member, 'Member must not be null');
   if (typeof value !== 'string') return error(400, 'SerializationException', `${member} must be a string (got ${typeof value})`);
-  const length = value.length; // UTF-16 units: never fewer than code points, so the stricter count
+  const length = codePointLength(value);
   if (length < 1) return validation(`'${value}'`, member, 'Member must have length greater than or equal to 1');
   if (length > ID_MAX_LENGTH) return validation(`'${value}'`, member, `Member must have length less than or equal to ${ID_MAX_LENGTH}`);
   if (!ID_PATTERN.test(value)) return validation(`'${value}'`, member, `Member must satisfy regular expression pattern: ${ID_PATTERN_SOURCE}`);

@@ -1,28 +1,58 @@
 // The state one emulator instance shares between its routes.
-import { CredentialStore } from './credentials';
-import { EventLog } from './event-log';
-import { Faults } from './faults';
-import { createKnownIds, type KnownIds } from './ids';
+import { CredentialStore } from './credentials.js';
+import { EventLog } from './event-log.js';
+import { checkRateLimits, MAX_CREDENTIAL_TTL_SECONDS, OPERATIONS, type Operation } from './fault-script.js';
+import { Faults, type RateLimits } from './faults.js';
+import { createKnownIds, type KnownIds } from './ids.js';
 
 export interface EmulatorContext {
   store: CredentialStore;
   known: KnownIds;
   faults: Faults;
   log: EventLog;
+  /** Calls received per operation since the start or the last reset, answered or refused. */
+  calls: Record<Operation, number>;
 }
 
 export interface ContextOptions {
+  /** Append every accepted event to this file as a JSON line. Default none. */
   logFile?: string;
+  /** Accepted events kept for /__emulator/events (a ring buffer). Default 20,000. */
+  maxEvents?: number;
+  /** PutEvents attempts kept for /__emulator/requests (a ring buffer). Default 10,000. */
+  maxRequests?: number;
+  /** Lifetime of issued credentials, 1-43200 s. Default 3600. */
   credentialTtlSeconds?: number;
+  /** Calls per second per operation (PutEvents: per tracking id), answered with AWS's throttling error beyond. Default none. */
+  rateLimits?: RateLimits;
   trackingIds?: string[];
   identityPoolIds?: string[];
 }
 
+/** Throws on options the CLI would refuse too. */
 export function createContext(options: ContextOptions): EmulatorContext {
+  const ttl = options.credentialTtlSeconds;
+  if (ttl !== undefined && !(Number.isInteger(ttl) && ttl >= 1 && ttl <= MAX_CREDENTIAL_TTL_SECONDS)) {
+    throw new RangeError(`credentialTtlSeconds must be an integer from 1 to ${MAX_CREDENTIAL_TTL_SECONDS} (got ${ttl})`);
+  }
+  const limitsProblem = options.rateLimits === undefined ? undefined : checkRateLimits(options.rateLimits);
+  if (limitsProblem) throw new RangeError(limitsProblem);
   return {
-    store: new CredentialStore(options.credentialTtlSeconds),
+    store: new CredentialStore(),
     known: createKnownIds(options.trackingIds, options.identityPoolIds),
-    faults: new Faults(),
-    log: new EventLog(options.logFile),
+    faults: new Faults({ rateLimits: options.rateLimits, credentialTtlSeconds: options.credentialTtlSeconds }),
+    log: new EventLog({ logFile: options.logFile, maxEvents: options.maxEvents, maxRequests: options.maxRequests }),
+    calls: zeroCalls(),
   };
+}
+
+export function zeroCalls(): Record<Operation, number> {
+  return Object.fromEntries(OPERATIONS.map((operation) => [operation, 0])) as Record<Operation, number>;
+}
+
+/** What POST /__emulator/reset does: logs, counts and faults cleared; identities and credentials kept. */
+export function resetContext(context: EmulatorContext): void {
+  context.faults.reset();
+  context.log.clear();
+  Object.assign(context.calls, zeroCalls());
 }

@@ -1,8 +1,8 @@
 // /__emulator/*: unsigned inspection and control endpoints for tests and the demo. They are never
 // subject to faults, latency or "down".
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EmulatorContext } from './context';
-import { readBody, sendJson } from './http-util';
+import { resetContext, type EmulatorContext } from './context.js';
+import { readBody, sendJson } from './http-util.js';
 
 export const CONTROL_PREFIX = '/__emulator/';
 
@@ -13,6 +13,7 @@ const GET_ROUTES: Record<string, Route> = {
   events: (_req, res, { log }) => sendJson(res, 200, { events: log.listEvents() }),
   requests: (_req, res, { log }) => sendJson(res, 200, { requests: log.listRequests() }),
   faults: (_req, res, { faults }) => sendJson(res, 200, faults.describe()),
+  calls: (_req, res, { calls }) => sendJson(res, 200, calls),
   stream: (req, res, { log }) => log.openStream(req, res),
 };
 
@@ -28,15 +29,14 @@ const POST_ROUTES: Record<string, Route> = {
     const problem = faults.apply(script);
     sendJson(res, problem ? 400 : 200, problem ? { ok: false, error: problem } : { ok: true });
   },
-  'expire-credentials': async (req, res, { store }) => {
+  'expire-credentials': async (req, res, { store, faults }) => {
     await readBody(req);
-    store.expireAll();
+    store.expireAll(faults.now());
     sendJson(res, 200, { ok: true });
   },
-  reset: async (req, res, { faults, log }) => {
+  reset: async (req, res, context) => {
     await readBody(req);
-    faults.reset();
-    log.clear();
+    resetContext(context);
     sendJson(res, 200, { ok: true });
   },
 };

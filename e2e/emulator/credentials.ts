@@ -1,7 +1,7 @@
 // Identities and temporary credentials issued by the emulated Cognito identity pool, kept in
 // memory so the PutEvents signature check can look them up by access key id.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { regionOf } from './ids';
+import { regionOf } from './ids.js';
 
 /** Real Cognito credentials last one hour at most. */
 export const DEFAULT_CREDENTIAL_TTL_SECONDS = 3600;
@@ -31,8 +31,6 @@ export class CredentialStore {
   private readonly identities = new Map<string, string>(); // identity id -> pool id
   private readonly credentials = new Map<string, IssuedCredential>(); // access key id -> credential
 
-  constructor(private readonly ttlSeconds: number = DEFAULT_CREDENTIAL_TTL_SECONDS) {}
-
   issueIdentity(identityPoolId: string): string {
     const identityId = `${regionOf(identityPoolId)}:${randomUUID()}`;
     this.identities.set(identityId, identityPoolId);
@@ -43,14 +41,15 @@ export class CredentialStore {
     return this.identities.has(identityId);
   }
 
-  issueCredential(identityId: string, nowMs: number = Date.now()): IssuedCredential {
+  /** A credential valid for `ttlSeconds` from `nowMs` (the emulated service's clock). */
+  issueCredential(identityId: string, nowMs: number, ttlSeconds: number = DEFAULT_CREDENTIAL_TTL_SECONDS): IssuedCredential {
     const credential: IssuedCredential = {
       accessKeyId: `ASIA${randomKeyChars(ACCESS_KEY_RANDOM_CHARS)}`,
       secretKey: randomBytes(SECRET_KEY_BYTES).toString('base64'),
       sessionToken: randomBytes(SESSION_TOKEN_BYTES).toString('base64'),
       identityId,
       region: regionOf(identityId),
-      expiration: Math.floor(nowMs / 1000) + this.ttlSeconds,
+      expiration: Math.floor(nowMs / 1000) + ttlSeconds,
     };
     this.credentials.set(credential.accessKeyId, credential);
     return credential;
@@ -60,12 +59,12 @@ export class CredentialStore {
     return this.credentials.get(accessKeyId);
   }
 
-  isExpired(credential: IssuedCredential, nowMs: number = Date.now()): boolean {
+  isExpired(credential: IssuedCredential, nowMs: number): boolean {
     return credential.revokedAtMs !== undefined || nowMs >= credential.expiration * 1000;
   }
 
   /** Every credential issued so far becomes expired; later ones are unaffected. */
-  expireAll(nowMs: number = Date.now()): number {
+  expireAll(nowMs: number): number {
     for (const credential of this.credentials.values()) credential.revokedAtMs ??= nowMs;
     return this.credentials.size;
   }

@@ -1,67 +1,79 @@
-// Scripted misbehaviour, set through POST /__emulator/faults: a FIFO of error answers for the next
-// PutEvents calls, added latency, a "down" switch, and item ids the service refuses.
-import type { ServiceError } from './http-util';
-import type { PutEventsInput } from './put-events';
+// Scripted misbehaviour, set through POST /__emulator/faults (fault-script.ts): a FIFO of error
+// answers for the next PutEvents or Cognito calls, latency, a "down" switch, item ids the service
+// refuses, a shifted server clock, per-second rate limits and the lifetime of new credentials.
+import { DEFAULT_CREDENTIAL_TTL_SECONDS } from './credentials.js';
+import { DEFAULT_MESSAGE, parseFaultScript, type Operation, type RateLimits, type ScriptedError } from './fault-script.js';
+import type { ServiceError } from './http-util.js';
+import type { PutEventsInput } from './put-events.js';
+import { RateLimiter } from './rate-limiter.js';
 
-/** Status used for a scripted error when the script gives none. Unknown names get 400. */
-const DEFAULT_STATUS: Record<string, number> = {
-  ServiceUnavailable: 503,
-  InternalFailure: 500,
-  ThrottlingException: 400,
-  InvalidInputException: 400,
-  ResourceNotFoundException: 404,
-  AccessDeniedException: 403,
-  UnrecognizedClientException: 403,
-  InvalidSignatureException: 403,
-  IncompleteSignature: 403,
-  ExpiredTokenException: 403,
-  RequestEntityTooLarge: 413,
-  TooManyRequestsException: 429,
-};
-const FALLBACK_STATUS = 400;
-/** The wording the real services use for these errors. */
-const DEFAULT_MESSAGE: Record<string, string> = {
-  ServiceUnavailable: 'Service is unavailable. Please try again later.',
-  InternalFailure: 'The request processing has failed because of an unknown error, exception or failure.',
-  ThrottlingException: 'Rate exceeded',
-};
+export type { FaultScript, Operation, RateLimits } from './fault-script.js';
 
-export interface FaultScript {
-  fail?: { count: number; error: string; status?: number; retryAfterSeconds?: number };
-  latencyMs?: number;
-  down?: boolean;
-  poisonItemIds?: string[];
+/** What reset() returns to: the start options. */
+export interface FaultDefaults {
+  /** Default none. */
+  rateLimits?: RateLimits;
+  /** Default 3600 (DEFAULT_CREDENTIAL_TTL_SECONDS). */
+  credentialTtlSeconds?: number;
 }
 
+/** The error a rate-limited call answers, by operation: the names and statuses AWS uses. */
+const THROTTLED: Record<Operation, ServiceError> = {
+  PutEvents: { status: 400, type: 'ThrottlingException', message: DEFAULT_MESSAGE.ThrottlingException! },
+  GetId: { status: 429, type: 'TooManyRequestsException', message: DEFAULT_MESSAGE.TooManyRequestsException! },
+  GetCredentialsForIdentity: { status: 429, type: 'TooManyRequestsException', message: DEFAULT_MESSAGE.TooManyRequestsException! },
+};
+
 export class Faults {
-  private queue: ServiceError[] = [];
+  private queue: ScriptedError[] = [];
   latencyMs = 0;
   down = false;
   private poison = new Set<string>();
+  clockOffsetMs = 0;
+  rateLimits: RateLimits;
+  credentialTtlSeconds: number;
+  private readonly limiter = new RateLimiter();
+
+  constructor(private readonly defaults: FaultDefaults = {}) {
+    this.rateLimits = { ...defaults.rateLimits };
+    this.credentialTtlSeconds = defaults.credentialTtlSeconds ?? DEFAULT_CREDENTIAL_TTL_SECONDS;
+  }
 
   /** Applies a script, or returns why it is malformed (nothing is applied then). */
   apply(script: unknown): string | undefined {
-    if (typeof script !== 'object' || script === null || Array.isArray(script)) return 'the body must be a JSON object';
-    const { fail, latencyMs, down, poisonItemIds } = script as Record<string, unknown>;
-    const failed = fail === undefined ? undefined : parseFail(fail);
-    if (typeof failed === 'string') return failed;
-    if (latencyMs !== undefined && !(typeof latencyMs === 'number' && Number.isInteger(latencyMs) && latencyMs >= 0)) {
-      return 'latencyMs must be a non-negative integer';
+    const parsed = parseFaultScript(script);
+    if (typeof parsed === 'string') return parsed;
+    if (parsed.fail) this.queue.push(...parsed.fail);
+    if (parsed.latencyMs !== undefined) this.latencyMs = parsed.latencyMs;
+    if (parsed.down !== undefined) this.down = parsed.down;
+    if (parsed.poisonItemIds !== undefined) this.poison = new Set(parsed.poisonItemIds);
+    if (parsed.clockOffsetMs !== undefined) this.clockOffsetMs = parsed.clockOffsetMs;
+    if (parsed.credentialTtlSeconds !== undefined) this.credentialTtlSeconds = parsed.credentialTtlSeconds;
+    for (const [operation, limit] of Object.entries(parsed.rateLimits ?? {}) as Array<[Operation, number | null]>) {
+      if (limit === null) delete this.rateLimits[operation];
+      else this.rateLimits[operation] = limit;
     }
-    if (down !== undefined && typeof down !== 'boolean') return 'down must be true or false';
-    if (poisonItemIds !== undefined && !(Array.isArray(poisonItemIds) && poisonItemIds.every((id) => typeof id === 'string'))) {
-      return 'poisonItemIds must be a list of strings';
-    }
-    if (failed) this.queue.push(...failed);
-    if (latencyMs !== undefined) this.latencyMs = latencyMs;
-    if (down !== undefined) this.down = down;
-    if (poisonItemIds !== undefined) this.poison = new Set(poisonItemIds as string[]);
     return undefined;
   }
 
-  /** The scripted answer for this PutEvents, if one is queued. */
-  takeScriptedError(): ServiceError | undefined {
-    return this.queue.shift();
+  /** The emulated service's clock, epoch milliseconds: the real one plus clockOffsetMs. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  /** The first queued scripted answer meant for this operation, if any. */
+  takeScriptedError(operation: Operation): ServiceError | undefined {
+    const index = this.queue.findIndex((error) => error.operation === operation || (error.operation === 'Cognito' && operation !== 'PutEvents'));
+    if (index < 0) return undefined;
+    const [{ operation: _target, ...error }] = this.queue.splice(index, 1) as [ScriptedError];
+    return error;
+  }
+
+  /** The throttling answer when this call is over its rate limit (`key`: the tracking id for PutEvents). */
+  throttle(operation: Operation, key = ''): ServiceError | undefined {
+    const limit = this.rateLimits[operation];
+    if (limit === undefined || this.limiter.allow(`${operation}:${key}`, limit, Date.now())) return undefined;
+    return { ...THROTTLED[operation] };
   }
 
   /** Refuses a request carrying a poisoned item id, naming the event. */
@@ -75,34 +87,21 @@ export class Faults {
     this.latencyMs = 0;
     this.down = false;
     this.poison = new Set();
+    this.clockOffsetMs = 0;
+    this.rateLimits = { ...this.defaults.rateLimits };
+    this.credentialTtlSeconds = this.defaults.credentialTtlSeconds ?? DEFAULT_CREDENTIAL_TTL_SECONDS;
+    this.limiter.clear();
   }
 
-  describe(): { pending: Array<{ error: string; status: number }>; latencyMs: number; down: boolean; poisonItemIds: string[] } {
+  describe() {
     return {
-      pending: this.queue.map((error) => ({ error: error.type, status: error.status })),
+      pending: this.queue.map((error) => ({ error: error.type, status: error.status, operation: error.operation })),
       latencyMs: this.latencyMs,
       down: this.down,
       poisonItemIds: [...this.poison],
+      clockOffsetMs: this.clockOffsetMs,
+      rateLimits: { ...this.rateLimits },
+      credentialTtlSeconds: this.credentialTtlSeconds,
     };
   }
-}
-
-function parseFail(fail: unknown): ServiceError[] | string {
-  if (typeof fail !== 'object' || fail === null) return 'fail must be an object';
-  const { count, error, status, retryAfterSeconds } = fail as Record<string, unknown>;
-  if (!(typeof count === 'number' && Number.isInteger(count) && count >= 1)) return 'fail.count must be a positive integer';
-  if (typeof error !== 'string' || error === '') return 'fail.error must be an error name';
-  if (status !== undefined && !(typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599)) {
-    return 'fail.status must be an HTTP error status (400-599)';
-  }
-  if (retryAfterSeconds !== undefined && !(typeof retryAfterSeconds === 'number' && Number.isInteger(retryAfterSeconds) && retryAfterSeconds >= 0)) {
-    return 'fail.retryAfterSeconds must be a non-negative integer';
-  }
-  const scripted: ServiceError = {
-    status: (status as number | undefined) ?? DEFAULT_STATUS[error] ?? FALLBACK_STATUS,
-    type: error,
-    message: DEFAULT_MESSAGE[error] ?? `${error} (scripted by the emulator)`,
-  };
-  if (retryAfterSeconds !== undefined) scripted.retryAfterSeconds = retryAfterSeconds as number;
-  return Array.from({ length: count }, () => ({ ...scripted }));
 }

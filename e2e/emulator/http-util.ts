@@ -46,9 +46,11 @@ export function readBody(req: IncomingMessage): Promise<ReadBody> {
   });
 }
 
-/** Headers every response carries: CORS and a request id. Node adds Date itself. */
-export function setCommonHeaders(req: IncomingMessage, res: ServerResponse, requestId: string): void {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+/** Headers every response carries: CORS (`allowOrigin`, none when undefined), a request id, and Date from the emulated clock. */
+export function setCommonHeaders(res: ServerResponse, requestId: string, allowOrigin: string | undefined, nowMs: number): void {
+  // The SDK corrects its clock skew from Date, so it must be the emulated (possibly shifted) clock.
+  res.setHeader('Date', new Date(nowMs).toUTCString());
+  if (allowOrigin !== undefined) res.setHeader('Access-Control-Allow-Origin', allowOrigin);
   res.setHeader('Vary', 'Origin');
   res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
   res.setHeader('x-amzn-RequestId', requestId);
@@ -80,6 +82,7 @@ export function sendRestJsonError(res: ServerResponse, error: ServiceError): voi
 /** awsJson1_1 error: the name travels in the body's __type (and, as real services do, the header). */
 export function sendAwsJsonError(res: ServerResponse, error: ServiceError): void {
   res.setHeader('x-amzn-ErrorType', error.type);
+  if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
   sendJson(res, error.status, { __type: error.type, message: error.message }, 'application/x-amz-json-1.1');
 }
 

@@ -3,11 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { COGNITO_CONTENT_TYPE, handleCognito } from './cognito';
-import { createContext, type ContextOptions, type EmulatorContext } from './context';
-import { CONTROL_PREFIX, handleControl } from './control';
-import { answerPreflight, readBody, sendAwsJsonError, sendJson, sendRestJsonError, setCommonHeaders, sleep } from './http-util';
-import { handlePutEvents } from './put-events-route';
+import { handleCognitoRoute } from './cognito-route.js';
+import { createContext, type ContextOptions, type EmulatorContext } from './context.js';
+import { CONTROL_PREFIX, handleControl } from './control.js';
+import { controlAllowOrigin, refuseControlCaller } from './control-guard.js';
+import { controlsOf, type EmulatorControls } from './controls-api.js';
+import { answerPreflight, readBody, sendJson, sendRestJsonError, setCommonHeaders } from './http-util.js';
+import { handlePutEvents } from './put-events-route.js';
 
 export const DEFAULT_PORT = 4599;
 /** Loopback only: the emulator hands out credentials to anyone who asks. */
@@ -18,12 +20,16 @@ export interface EmulatorOptions extends ContextOptions {
   port?: number;
 }
 
-export interface Emulator {
+/** A running emulator: where it listens, its controls as functions, and close(). */
+export interface Emulator extends EmulatorControls {
+  /** `http://127.0.0.1:<port>`, no trailing slash: the endpoint for both services. */
   url: string;
   port: number;
+  /** Stops listening, ends open SSE streams and drops keep-alive connections. */
   close(): Promise<void>;
 }
 
+/** Starts an emulator on 127.0.0.1 (never another interface). Default port 4599; 0 picks a free one. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const context = createContext(options);
   const server = createServer((req, res) => {
@@ -42,6 +48,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
+    ...controlsOf(context),
     url: `http://${HOST}:${port}`,
     port,
     close: () => {
@@ -63,21 +70,16 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Emulato
     return;
   }
   const requestId = randomUUID();
-  setCommonHeaders(req, res, requestId);
+  // The AWS routes answer any page, as AWS does; the controls only loopback callers (control-guard.ts).
+  setCommonHeaders(res, requestId, isControl ? controlAllowOrigin(req) : (req.headers.origin ?? '*'), context.faults.now());
+  if (isControl) {
+    const refusal = refuseControlCaller(req);
+    if (refusal) return sendJson(res, refusal.status, { ok: false, error: refusal.error });
+  }
   if (req.method === 'OPTIONS') return answerPreflight(req, res);
   if (isControl) return handleControl(req, res, path, context);
   if (req.method === 'POST' && path === '/events') return handlePutEvents(req, res, requestId, context);
   if (req.method === 'POST' && path === '/') return handleCognitoRoute(req, res, context);
   await readBody(req);
   sendRestJsonError(res, { status: 404, type: 'UnknownOperationException', message: `No operation at ${req.method} ${path}` });
-}
-
-async function handleCognitoRoute(req: IncomingMessage, res: ServerResponse, context: EmulatorContext): Promise<void> {
-  const { body, tooLarge } = await readBody(req);
-  await sleep(context.faults.latencyMs);
-  if (tooLarge) return sendAwsJsonError(res, { status: 413, type: 'RequestEntityTooLarge', message: 'Request body too large' });
-  const header = req.headers['x-amz-target'];
-  const result = handleCognito(typeof header === 'string' ? header : undefined, req.headers['content-type'], body, context.store, context.known);
-  if ('type' in result) return sendAwsJsonError(res, result);
-  sendJson(res, result.status, result.body, COGNITO_CONTENT_TYPE);
 }

@@ -1,9 +1,9 @@
 // AWS Signature Version 4 verification for PutEvents, written against the SigV4 specification and
 // checked against the canonicalisation @smithy/signature-v4 performs, so real SDK requests verify.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { buildCanonicalRequest, formatAmzDate, groupHeaders, parseAmzDate, sha256Hex } from './canonical';
-import type { CredentialStore, IssuedCredential } from './credentials';
-import type { ServiceError } from './http-util';
+import { buildCanonicalRequest, formatAmzDate, groupHeaders, parseAmzDate, sha256Hex } from './canonical.js';
+import type { CredentialStore, IssuedCredential } from './credentials.js';
+import type { ServiceError } from './http-util.js';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const SIGNING_SERVICE = 'personalize';
@@ -24,7 +24,8 @@ export interface SignedRequest {
   body: Buffer;
 }
 
-export function verifySignature(request: SignedRequest, store: CredentialStore, nowMs: number = Date.now()): IssuedCredential | ServiceError {
+/** The credential that signed `request`, or the error AWS answers; `nowMs` is the emulated service's clock. */
+export function verifySignature(request: SignedRequest, store: CredentialStore, nowMs: number): IssuedCredential | ServiceError {
   const headers = groupHeaders(request.rawHeaders);
   const authorization = headers.get('authorization')?.[0];
   if (authorization === undefined) return incomplete('Request is missing Authentication Token');

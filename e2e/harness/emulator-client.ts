@@ -1,7 +1,7 @@
 // Reads and drives a running emulator through its documented /__emulator/ endpoints.
 import { expect } from '@playwright/test';
 import type { EventRecord as LoggedEvent, RequestRecord as LoggedRequest } from '../emulator/event-log';
-import type { FaultScript } from '../emulator/faults';
+import type { FaultScript, Operation } from '../emulator/faults';
 
 /** One accepted event, one PutEvents attempt, as the emulator logs them (see e2e/emulator/README.md). */
 export type { EventRecord as LoggedEvent, RequestRecord as LoggedRequest } from '../emulator/event-log';
@@ -26,6 +26,11 @@ export class EmulatorClient {
 
   async requests(): Promise<LoggedRequest[]> {
     return (await this.call<{ requests: LoggedRequest[] }>('requests')).requests;
+  }
+
+  /** Calls received per operation since the last reset, e.g. to assert at most 1 GetId. */
+  async calls(): Promise<Record<Operation, number>> {
+    return this.call<Record<Operation, number>>('calls');
   }
 
   async faults(script: FaultScript): Promise<void> {

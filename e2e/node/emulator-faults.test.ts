@@ -14,6 +14,9 @@ interface LoggedRequest {
   eventIds: string[];
 }
 
+/** What GET /__emulator/faults answers after a reset of an emulator started without options. */
+const CLEAR_FAULTS = { pending: [], latencyMs: 0, down: false, poisonItemIds: [], clockOffsetMs: 0, rateLimits: {}, credentialTtlSeconds: 3600 };
+
 let emulator: Emulator;
 let url: string;
 
@@ -102,24 +105,33 @@ describe('scripted faults', () => {
     assert.equal((await control<{ events: unknown[] }>(url, 'events')).events.length, 1);
   });
 
-  test('reset clears events, requests, queued faults, latency, down and poison', async () => {
+  test('reset clears events, requests, calls, queued faults, latency, down, poison, clock, limits and TTL', async () => {
     const client = eventsClient(url);
     await client.send(new PutEventsCommand(validInput()));
-    await control(url, 'faults', { fail: { count: 5, error: 'ServiceUnavailable' }, latencyMs: 5_000, down: true, poisonItemIds: ['item-1'] });
+    await control(url, 'faults', {
+      fail: { count: 5, error: 'ServiceUnavailable' }, latencyMs: 5_000, down: true, poisonItemIds: ['item-1'],
+      clockOffsetMs: 60_000, rateLimits: { GetId: 1 }, credentialTtlSeconds: 60,
+    });
     assert.deepEqual(await control(url, 'reset', {}), { ok: true });
-    assert.deepEqual(await control(url, 'faults'), { pending: [], latencyMs: 0, down: false, poisonItemIds: [] });
+    assert.deepEqual(await control(url, 'faults'), CLEAR_FAULTS);
     assert.deepEqual(await control(url, 'events'), { events: [] });
     assert.deepEqual(await control(url, 'requests'), { requests: [] });
+    assert.deepEqual(await control(url, 'calls'), { PutEvents: 0, GetId: 0, GetCredentialsForIdentity: 0 });
     assert.equal((await client.send(new PutEventsCommand(validInput()))).$metadata.httpStatusCode, 200);
   });
 
   test('a malformed fault script is refused and changes nothing', async () => {
-    for (const script of [{ fail: { count: 0, error: 'ServiceUnavailable' } }, { latencyMs: -1 }, { down: 'yes' }, { poisonItemIds: 'bad-1' }, [1]]) {
+    const malformed = [
+      { fail: { count: 0, error: 'ServiceUnavailable' } }, { fail: { count: 1, error: 'X', operation: 'Nope' } }, { latencyMs: -1 }, { down: 'yes' },
+      { poisonItemIds: 'bad-1' }, { clockOffsetMs: 1.5 }, { rateLimits: { GetId: 0 } }, { rateLimits: { Nope: 1 } }, { credentialTtlSeconds: 0 },
+      { credentialTtlSeconds: 43_201 }, { latencyMs: 5, down: 'yes' }, [1],
+    ];
+    for (const script of malformed) {
       const response = await raw(`${url}/__emulator/faults`, { method: 'POST', body: JSON.stringify(script) });
       assert.equal(response.status, 400, JSON.stringify(script));
       assert.equal(response.json.ok, false);
     }
-    assert.deepEqual(await control(url, 'faults'), { pending: [], latencyMs: 0, down: false, poisonItemIds: [] });
+    assert.deepEqual(await control(url, 'faults'), CLEAR_FAULTS);
   });
 
   test('unknown control endpoints and wrong methods are refused', async () => {

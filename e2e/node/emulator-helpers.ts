@@ -6,7 +6,9 @@ import { PersonalizeEventsClient, PutEventsCommand, type PutEventsCommandInput }
 import { fromCognitoIdentityPool, type Storage } from '@aws-sdk/credential-provider-cognito-identity';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, FinalizeRequestMiddleware, SourceData } from '@smithy/types';
+import { after, before, beforeEach } from 'node:test';
 import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../emulator/ids';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server';
 
 // The SDK warns once per process that Node 20 support ends in 2027; the tests know.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -176,4 +178,16 @@ export async function cognito(url: string, operation: string, body: unknown): Pr
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityService.${operation}` },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** One emulator (on a free port) for a test file's tests: started before them, reset before each, closed after. */
+export function sharedEmulator(options: EmulatorOptions = {}): { emulator: Emulator; url: string } {
+  const shared = {} as { emulator: Emulator; url: string };
+  before(async () => {
+    shared.emulator = await startEmulator({ ...options, port: 0 });
+    shared.url = shared.emulator.url;
+  });
+  after(() => shared.emulator.close());
+  beforeEach(() => control(shared.url, 'reset', {}));
+  return shared;
 }

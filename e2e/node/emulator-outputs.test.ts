@@ -52,10 +52,10 @@ describe('live outputs', () => {
 
   test('the SSE stream announces itself, then sends each accepted event as it is accepted', TIMEOUT, async () => {
     const abort = new AbortController();
-    const response = await fetch(`${emulator.url}/__emulator/stream`, { signal: abort.signal, headers: { origin: 'http://shop.example' } });
+    const response = await fetch(`${emulator.url}/__emulator/stream`, { signal: abort.signal, headers: { origin: 'http://localhost:8080' } });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'text/event-stream');
-    assert.equal(response.headers.get('access-control-allow-origin'), 'http://shop.example');
+    assert.equal(response.headers.get('access-control-allow-origin'), 'http://localhost:8080');
     const reader = response.body!.getReader();
     const state = { text: '' };
     await readUntil(reader, state, (text) => text.includes(': connected\n\n'));

@@ -58,6 +58,8 @@ const REFUSED: Array<[string, unknown, string]> = [
   ['userId 257 chars', body({}, { userId: LONG_ID }), 'userId must be 1-256 characters (got 257)'],
   ['userId a number', body({}, { userId: 12 }), 'userId must be a string (got number)'],
   ['userId null', body({}, { userId: null }), 'userId must be a string (got null)'],
+  ['an event over 10 KB (25 impressions of 256 two-byte characters)', body({ impression: Array.from({ length: 25 }, () => 'é'.repeat(256)) }),
+    'eventList[0] is 12973 bytes of JSON; an event may be at most 10000 bytes'],
   ['eventList missing', without(body(), 'eventList'), 'eventList is required'],
   ['eventList empty', body({}, { eventList: [] }), 'eventList must contain 1-10 events (got 0)'],
   ['eventList 11 events', body({}, { eventList: events(11) }), 'eventList must contain 1-10 events (got 11)'],
@@ -172,6 +174,11 @@ describe('boundaries that must be accepted', () => {
     ['40-character recommendationId', body({ recommendationId: 'r'.repeat(40) })],
     ['1024-character attribution source with inner spaces', body({ metricAttribution: { eventAttributionSource: ` ${'s'.repeat(1022)} ` } })],
     ['eventValue 0 and sentAt as an integer', body({ eventValue: 0, sentAt: 1719511760 })],
+    ['every field at its longest in ASCII (a 9,520-byte event)', body({
+      eventType: 'e'.repeat(256), eventId: id256, itemId: id256, eventValue: 0.5, recommendationId: 'r'.repeat(40),
+      impression: Array.from({ length: 25 }, () => id256), metricAttribution: { eventAttributionSource: 's'.repeat(1024) },
+      properties: propertiesOfLength(1024),
+    })],
   ];
   for (const [name, accepted] of ACCEPTED) {
     test(name, async () => {
@@ -185,6 +192,33 @@ describe('boundaries that must be accepted', () => {
     assert.ok(logged.some((event) => event.trackingId === 't'.repeat(256) && event.itemId === id256));
     assert.ok(logged.some((event) => event.properties === propertiesOfLength(1024)));
     assert.ok(logged.some((event) => event.sessionId === 's' && !('userId' in event)), 'an absent userId is not logged');
+  });
+});
+
+describe('lengths count code points, as the model\'s Smithy @length does', () => {
+  const emoji = (count: number) => '\u{1F600}'.repeat(count); // 2 UTF-16 units each
+
+  test('an itemId of 256 emoji (512 UTF-16 units) is accepted and logged whole', async () => {
+    const output = (await sendRawBody(client, body({ itemId: emoji(256), eventId: 'emoji-256' }))) as { $metadata: { httpStatusCode?: number } };
+    assert.equal(output.$metadata.httpStatusCode, 200);
+    const { events: logged } = await control<{ events: Array<Record<string, unknown>> }>(emulator.url, 'events');
+    assert.equal(logged.find((event) => event.eventId === 'emoji-256')?.itemId, emoji(256));
+  });
+
+  test('an itemId of 257 emoji is refused, counted as 257', async () => {
+    await rejectsWith(sendRawBody(client, body({ itemId: emoji(257) })), {
+      name: 'InvalidInputException', status: 400, message: 'eventList[0].itemId must be 1-256 characters (got 257)',
+    });
+  });
+
+  test('properties of 1024 code points (1208 UTF-16 units) are accepted, 1025 refused', async () => {
+    const properties = (extra: number) => `{"t":"${emoji(184)}${'x'.repeat(1024 - 8 - 184 + extra)}"}`;
+    assert.equal(properties(0).length, 1208);
+    const output = (await sendRawBody(client, body({ properties: properties(0) }))) as { $metadata: { httpStatusCode?: number } };
+    assert.equal(output.$metadata.httpStatusCode, 200);
+    await rejectsWith(sendRawBody(client, body({ properties: properties(1) })), {
+      name: 'InvalidInputException', status: 400, message: 'eventList[0].properties must be 1-1024 characters (got 1025)',
+    });
   });
 });
 

@@ -30,6 +30,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   let userId: string | undefined;
   let sessionId: string | undefined;
   let delivery: Promise<Delivery> | undefined;
+  let ready: Delivery | undefined; // the sender, once loaded
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let addedSinceFlush = 0;
   let loadFailures = 0;
@@ -59,7 +60,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
   function getDelivery(): Promise<Delivery> {
     delivery ??= loadSender().then(
-      ({ createDelivery }) => createDelivery({ config: config!, queue: queue!, owner, report, log }),
+      ({ createDelivery }) => (ready = createDelivery({ config: config!, queue: queue!, owner, report, log })),
       (cause) => {
         // A network blip: fetch the chunk again with backoff, since no page event may come to ask.
         delivery = undefined;
@@ -88,7 +89,8 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   function enqueue(record: QueuedEvent): void {
     queue!.add(record);
     log('tracked', record.event);
-    if (++addedSinceFlush >= (config!.maxBatchSize ?? MAX_BATCH)) void requestFlush('batch-full');
+    if (ready) ready.added(); // sends at once; until the sender is there, a flush waits for a full batch or flushIntervalMs
+    else if (++addedSinceFlush >= (config!.maxBatchSize ?? MAX_BATCH)) void requestFlush('batch-full');
     else flushTimer ??= setTimeout(() => void requestFlush('timer'), config!.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
   }
 

@@ -25,7 +25,7 @@ export interface BatchDeliveryContext {
   retry: RetrySchedule;
   /** Events sent on page hide, noted for the next page (see exit-notes.ts). */
   leftNote: LeftNote;
-  /** After pagehide: the browser fails the page's fetches as it unloads it, though they still go out. */
+  /** From beforeunload on: the browser fails the page's fetches as it unloads it, though they still go out. */
   leaving(): boolean;
   report: (error: TrackerError) => void;
   log: (message: string, ...details: unknown[]) => void;
@@ -33,10 +33,7 @@ export interface BatchDeliveryContext {
   stop(): boolean;
 }
 
-// Chromium fails a page's fetches as it starts to unload it, just before pagehide, though keepalive
-// requests still reach the service. A network error is acted on only after this wait, which never
-// ends in a page that is going away: its events then stay in flight, and pagehide notes them as sent.
-const NETWORK_ERROR_SETTLE_MS = 250;
+const UNLOAD_FAILURE_MS = 250; // see the catch below
 
 type SdkError = Error & { $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } };
 
@@ -61,8 +58,10 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
       return true;
     } catch (caught) {
       const error = caught as SdkError;
-      if (error.$metadata?.httpStatusCode === undefined) await new Promise((settle) => setTimeout(settle, NETWORK_ERROR_SETTLE_MS));
-      if (context.leaving()) return false; // not an answer from the service: the request may still arrive
+      // Chromium fails a page's fetches as it unloads the page, just before pagehide, though keepalive
+      // requests still reach the service. This wait never ends in a page that is gone: its events stay
+      // in flight, and pagehide notes them as sent. A page still here after it had a real failure.
+      if (context.leaving() && error.$metadata?.httpStatusCode === undefined) await new Promise((settle) => setTimeout(settle, UNLOAD_FAILURE_MS));
       const kind = classifyFailure(error.name, error.$metadata?.httpStatusCode);
       log(`PutEvents failed (${error.name}: ${error.message}): ${kind}`);
       // awaited, so that the finally below runs after the retry and its keys stay in flight meanwhile
@@ -82,7 +81,7 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
     } finally {
       keys.forEach((key) => inFlight.delete(key));
       budget.give(bytes);
-      leftNote.settled(keys, delivered || context.leaving());
+      leftNote.settled(keys, delivered);
     }
   }
 

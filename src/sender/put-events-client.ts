@@ -10,6 +10,7 @@ import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-id
 import { Sha256Js } from '@smithy/core/checksum';
 import type { Batch } from './batch';
 import { createIdentityIdCache } from './identity-id-cache';
+import { clockOffsetMs, learnServiceClock, serviceNow } from './service-clock';
 import type { TrackerConfig } from '../types';
 
 const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000; // the SDK's own margin: refresh with 5 minutes left
@@ -38,7 +39,7 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
   // Marked `memoized` so the SDK uses this cache as is and a forced refresh reaches Cognito.
   const credentials = Object.assign(
     (): Promise<Credentials> => {
-      const expiresSoon = resolved?.expiration && resolved.expiration.getTime() - Date.now() < REFRESH_BEFORE_EXPIRY_MS;
+      const expiresSoon = resolved?.expiration && resolved.expiration.getTime() - serviceNow() < REFRESH_BEFORE_EXPIRY_MS;
       if (!cached || expiresSoon) {
         resolved = undefined;
         const fetching = cognito().then((fresh) => (resolved = fresh));
@@ -60,15 +61,31 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
     requestHandler: { keepAlive: true, requestTimeout: REQUEST_TIMEOUT_MS },
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
   });
+  type Headers = Record<string, string> | undefined;
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        const result = await next(args);
+        learnServiceClock((result.response as { headers?: Headers }).headers);
+        return result;
+      } catch (error) {
+        learnServiceClock((error as { $response?: { headers?: Headers } }).$response?.headers);
+        throw error;
+      }
+    },
+    { step: 'deserialize', name: 'learnServiceClock' },
+  );
 
   return {
     async send(batch) {
+      const offset = clockOffsetMs();
+      if (offset) client.config.systemClockOffset = offset; // SigV4's x-amz-date on the service's clock, without a refused first try
       await client.send(
         new PutEventsCommand({
           trackingId: batch.trackingId,
           sessionId: batch.sessionId,
           ...(batch.userId ? { userId: batch.userId } : {}),
-          eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt) })),
+          eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt + offset) })),
         }),
       );
     },

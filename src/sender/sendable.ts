@@ -5,8 +5,8 @@ import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS, ORPHAN_GRACE_MS } from './live
 import type { EventQueue } from '../loader/queue';
 import { applyQueueBounds } from './queue-bounds';
 import { ownRecords, type StoredQueue } from './stored-queue';
-import { trackerError } from '../loader/tracker-error';
-import type { QueuedEvent, TrackerConfig, TrackerError } from '../types';
+import type { QueuedEvent, TrackerConfig } from '../types';
+import type { DropReport } from './drop-report';
 
 export interface SendableOptions {
   queue: EventQueue;
@@ -14,7 +14,7 @@ export interface SendableOptions {
   config: TrackerConfig;
   owner: string;
   inFlight: Set<string>;
-  report: (error: TrackerError) => void;
+  drops: DropReport;
   /** Read IndexedDB for orphans too; otherwise only this page's own events, from memory. */
   sweep: boolean;
 }
@@ -25,7 +25,7 @@ export interface Sendable {
   sweepAgainInMs?: number;
 }
 
-export async function sendableRecords({ queue, stored: storedQueue, config, owner, inFlight, report, sweep }: SendableOptions): Promise<Sendable> {
+export async function sendableRecords({ queue, stored: storedQueue, config, owner, inFlight, drops, sweep }: SendableOptions): Promise<Sendable> {
   const live = sweep ? await liveOwners() : undefined;
   if (live) await takeExitNotes(live, owner, queue, storedQueue);
   const stored = sweep ? await storedQueue.readAll(owner, live) : ownRecords(queue);
@@ -44,10 +44,8 @@ export async function sendableRecords({ queue, stored: storedQueue, config, owne
   const { expired, overflowing, kept } = applyQueueBounds(candidates, now, config.maxQueueLength, config.maxEventAgeMs);
   if (expired.length + overflowing.length > 0) {
     storedQueue.remove([...expired, ...overflowing].map((record) => record.key));
-    for (const record of expired) report(trackerError('event-expired', `dropped a "${record.event.eventType}" event older than maxEventAgeMs`, record));
-    for (const record of overflowing) {
-      report(trackerError('queue-full', `dropped a "${record.event.eventType}" event: more than maxQueueLength events were waiting`, record));
-    }
+    drops.dropped('event-expired', expired);
+    drops.dropped('queue-full', overflowing);
   }
   return { records: kept, sweepAgainInMs };
 }

@@ -2,9 +2,11 @@
 // page's critical path (track(): validate, stamp, persist) never imports it or the AWS SDK.
 import { toBatches, type Batch } from './batch';
 import { createBatchDelivery, type Tally } from './batch-delivery';
+import { createDropReport } from './drop-report';
 import { createLeftNote } from './exit-notes';
 import { watchPageLifecycle } from './flush-triggers';
 import { KEEPALIVE_BUDGET_BYTES, createKeepaliveBudget, requestBytes, splitToBudget } from './keepalive-budget';
+import { DEFAULT_MAX_QUEUE_LENGTH } from '../loader/defaults';
 import { resolveOptions } from './options';
 import { withSendLock } from './live-owners';
 import { createPutEventsSender } from './put-events-client';
@@ -24,6 +26,8 @@ export interface DeliveryOptions {
 }
 
 export interface Delivery {
+  /** This page just queued an event: maxQueueLength is applied at once, and a pass starts at the end of the tick. */
+  added(): void;
   /** One pass over everything this page may send; during a backoff only `online` and the retry timer start one. */
   flush(trigger?: string): Promise<FlushResult>;
   /** Page hide: starts sending this page's own events at once, in parallel, from memory. */
@@ -41,7 +45,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
   const retry = createRetrySchedule(() => void delivery.flush('retry'), log);
   const budget = createKeepaliveBudget();
   let stopped = false; // the service does not know the trackingId: keep the events, stop sending
-  let leaving = false; // between pagehide and a pageshow from the back/forward cache
+  let leaving = false; // from beforeunload or pagehide until the page stays or comes back from the back/forward cache
   let passes: Promise<unknown> = Promise.resolve();
   let waitingPass: Promise<FlushResult> | undefined;
   let waitingTriggers = new Set<string>();
@@ -50,6 +54,8 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
 
   const stored = createStoredQueue(queue);
   const leftNote = createLeftNote(owner);
+  const drops = createDropReport(report);
+  let passSoon = false;
   const deliverBatch = createBatchDelivery({ sender, stored, inFlight, budget, retry, leftNote, leaving: () => leaving, report, log, stop: () => !stopped && (stopped = true) });
 
   sender.warm().catch((error) => log('could not fetch credentials yet', error));
@@ -78,7 +84,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
       const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || Date.now() - lastSweep > SWEEP_INTERVAL_MS;
       if (sweep) lastSweep = Date.now();
       await withSendLock(async () => {
-        const { records, sweepAgainInMs } = await sendableRecords({ queue, stored, config, owner, inFlight, report, sweep });
+        const { records, sweepAgainInMs } = await sendableRecords({ queue, stored, config, owner, inFlight, drops, sweep });
         if (sweepAgainInMs !== undefined) {
           sweepTimer ??= setTimeout(() => {
             sweepTimer = undefined;
@@ -93,10 +99,17 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
   }
 
   watchPageLifecycle({
-    onHidden: () => delivery.sendNow(),
-    onPageHide() {
+    onHidden() {
       delivery.sendNow();
+      drops.flush();
+    },
+    onLeaving(now) {
+      leaving = now;
+    },
+    onPageHide() {
       leaving = true;
+      delivery.sendNow();
+      drops.flush();
     },
     onResume(trigger) {
       leaving = false;
@@ -105,6 +118,27 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
   });
 
   const delivery: Delivery = {
+    added() {
+      // The bound holds at every moment, not only when a pass runs: the oldest waiting events go first.
+      let excess = queue.mirror.size - (config.maxQueueLength ?? DEFAULT_MAX_QUEUE_LENGTH);
+      if (excess > 0) {
+        const oldest = [];
+        for (const record of queue.mirror.values()) { // insertion order: oldest first
+          if (excess-- <= 0) break;
+          if (!inFlight.has(record.key)) oldest.push(record);
+        }
+        stored.remove(oldest.map((record) => record.key));
+        drops.dropped('queue-full', oldest);
+      }
+      // Real time: the first event after a quiet moment leaves at once; those tracked in the same
+      // tick, or while a pass sends, go together in the next pass.
+      if (passSoon) return;
+      passSoon = true;
+      queueMicrotask(() => {
+        passSoon = false;
+        void delivery.flush('track');
+      });
+    },
     flush(trigger = 'flush') {
       // Flush requests that arrive while a pass waits to start share that pass.
       waitingTriggers.add(trigger);
