@@ -18,7 +18,7 @@ export const QUEUE_STORE = 'events';
 export const UNSAVED_PREFIX = 'personalize-tracker:unsaved:';
 
 export interface EventQueue {
-  /** Queues a record now; the IndexedDB write of all records added in one tick is one transaction. */
+  /** Queues a record now; the IndexedDB write of all records added in one task is one transaction, in a later task. */
   add(record: QueuedEvent): void;
   /** This page's own queued records by key (no IndexedDB read needed); the sender deletes settled ones. */
   readonly mirror: Map<string, QueuedEvent>;
@@ -89,7 +89,8 @@ export function createQueue(owner: string, onStorageFailure: (cause: unknown) =>
     add(record) {
       mirror.set(record.key, record);
       unsaved.set(record.key, record);
-      if (durable && unwritten.push(record) === 1) queueMicrotask(writeUnwritten);
+      // A task of its own, not the end of the caller's: 1000 puts take ~40 ms at 4× CPU (issue 11, point 4).
+      if (durable && unwritten.push(record) === 1) setTimeout(writeUnwritten);
     },
     mirror,
     clear() {
