@@ -110,6 +110,21 @@ export async function loadBench(page: Page, url: string): Promise<void> {
   });
 }
 
+/** Tracks events first..first+count-1 in one page task of their own, as a shop's click handler would. */
+export async function trackInOneTask(page: Page, first: number, count: number): Promise<void> {
+  await page.evaluate(
+    ({ first, count }) =>
+      new Promise<void>((done) =>
+        setTimeout(() => {
+          const adapter = (window as unknown as BenchWindow).bench;
+          for (let index = first; index < first + count; index++) adapter.track(index);
+          done();
+        }, 0),
+      ),
+    { first, count },
+  );
+}
+
 /** Tracks the warm-up event and waits until the emulator has it; returns the scripts fetched before it. */
 export async function warmUp(page: Page, emulator: EmulatorClient, contender: Contender): Promise<string[]> {
   const fetchedBeforeFirstTrack = await page.evaluate((warmupIndex) => {

@@ -1,7 +1,7 @@
 // track() → arrival at PutEvents: one event every 700 ms on a warm page, as a shopper clicks, and
 // how long each took to reach the emulator. Then a burst of 100 events in one task, without
 // flush(): how many PutEvents requests a library makes of it on its own.
-import type { BenchContext } from '../bench-page';
+import { trackInOneTask, type BenchContext } from '../bench-page';
 import { firstArrivals } from '../arrivals';
 import { waitForDelivered } from '../delivered';
 import type { BenchAdapter } from '../event-script';
@@ -55,17 +55,7 @@ export async function runPaced(bench: BenchContext, first: number, startDelayMs 
 /** 100 track() calls in one page task and no flush(): the PutEvents attempts until all arrived. */
 export async function runSmallBurst(bench: BenchContext, first: number): Promise<number> {
   await bench.emulator.reset();
-  await bench.page.evaluate(
-    ({ first, count }) =>
-      new Promise<void>((done) =>
-        setTimeout(() => {
-          const adapter = (window as unknown as BenchWindow).bench;
-          for (let index = first; index < first + count; index++) adapter.track(index);
-          done();
-        }, 0),
-      ),
-    { first, count: SMALL_BURST_EVENTS },
-  );
+  await trackInOneTask(bench.page, first, SMALL_BURST_EVENTS);
   const delivered = await waitForDelivered(bench.emulator, first, SMALL_BURST_EVENTS, DELIVERY_TIMEOUT_MS);
   if (delivered < SMALL_BURST_EVENTS) throw new Error(`${bench.contender.name}: ${delivered} of ${SMALL_BURST_EVENTS} burst events arrived`);
   return (await bench.emulator.requests()).length;

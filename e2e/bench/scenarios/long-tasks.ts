@@ -3,10 +3,9 @@
 // each observed until every event arrived and the page went quiet. No flush(): each library's own
 // timers and batching decide the work.
 import type { Browser } from '@playwright/test';
-import { openBenchContext, type BenchContext } from '../bench-page';
+import { openBenchContext, trackInOneTask, type BenchContext } from '../bench-page';
 import type { Contender } from '../contenders';
 import { sleep, waitForDelivered } from '../delivered';
-import type { BenchAdapter } from '../event-script';
 import { clearLongTasks, readLongTasks, type LongTaskReport } from '../long-tasks';
 import { DESKTOP } from '../profile';
 
@@ -23,8 +22,6 @@ export interface LongTaskRun {
   warm: LongTaskReport[];
 }
 
-type BenchWindow = Window & { bench: BenchAdapter };
-
 export async function runLongTasks(browser: Browser, siteUrl: string, contender: Contender, warmBursts = WARM_BURSTS): Promise<LongTaskRun> {
   const bench = await openBenchContext(browser, siteUrl, contender, { observeLongTasks: true });
   try {
@@ -36,17 +33,7 @@ export async function runLongTasks(browser: Browser, siteUrl: string, contender:
     let first = COLD_EVENTS;
     for (const count of warmBursts) {
       await clearLongTasks(bench.page);
-      await bench.page.evaluate(
-        ({ first, count }) =>
-          new Promise<void>((done) =>
-            setTimeout(() => {
-              const adapter = (window as unknown as BenchWindow).bench;
-              for (let index = first; index < first + count; index++) adapter.track(index);
-              done();
-            }, 0),
-          ),
-        { first, count },
-      );
+      await trackInOneTask(bench.page, first, count);
       await settle(bench, first, count);
       warm.push(await readLongTasks(bench.page));
       first += count;
