@@ -1,6 +1,8 @@
-// Builds: the npm package (ESM, dependencies external, sender split by a dynamic import),
+// Builds: the npm package (ESM; the loader imports its pre-built sender beside it dynamically),
 // the script-tag files (a classic-script loader plus the sender as an ESM chunk beside it),
 // the demo SPA (through the npm entry, as a user's bundler would) and the e2e test pages.
+// Both senders come from one recipe (senderBuild), so npm users get the script tag's trims.
+// `--configPackage` (npm's prepare) builds only the package's dist/.
 import { resolve } from 'node:path';
 import type { Plugin, RollupOptions } from 'rollup';
 import commonjs from '@rollup/plugin-commonjs';
@@ -8,8 +10,10 @@ import json from '@rollup/plugin-json';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { publicDeclarations } from './e2e/tools/public-declarations';
 
-const PACKAGE_DEPENDENCIES = ['idb-keyval', /^@aws-sdk\//, /^@smithy\//];
+const PACKAGE_DEPENDENCIES = ['idb-keyval'];
+const NPM_SENDER_FILE = 'dist/sender.js';
 
 /** Resolves `import 'personalize-tracker'` to the freshly built package, as an installed copy would. */
 function selfReference(): Plugin {
@@ -78,39 +82,51 @@ function plainEndpoints(): Plugin {
   };
 }
 
+/**
+ * The npm entry imports the pre-built sender beside it (`import('./sender.js')`) instead of the
+ * sender's sources: a user's bundler then sees one self-contained lazy chunk with the SDK trimmed,
+ * as the script tag's, rather than the SDK's hundreds of modules split its own way.
+ */
+function prebuiltSender(): Plugin {
+  return {
+    name: 'prebuilt-sender',
+    resolveId: (source, importer) =>
+      source === '../sender/sender' && importer?.endsWith('default-tracker.ts') ? { id: resolve(NPM_SENDER_FILE), external: true } : null,
+  };
+}
+
 const browserResolve = () =>
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'], preferBuiltins: false });
 
-const compile = (declarations = false) =>
-  typescript({
-    tsconfig: './tsconfig.json',
-    compilerOptions: declarations
-      ? { noEmit: false, declaration: true, declarationDir: 'dist', rootDir: 'src', outDir: 'dist' }
-      : { noEmit: false, declaration: false, outDir: undefined },
-  });
+const compile = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, outDir: undefined } });
 
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 3 } });
 
-const config: RollupOptions[] = [
+/** A sender chunk: the AWS SDK and everything else bundled in, trimmed, minified, one file. */
+const senderBuild = (input: string, file: string): RollupOptions => ({
+  input,
+  plugins: [leaveOutOfSender(), plainEndpoints(), browserResolve(), commonjs(), json(), compile()],
+  output: { file, format: 'es', inlineDynamicImports: true, plugins: [minify()] },
+});
+
+const packageBuilds: RollupOptions[] = [
   {
-    // npm entry: bundlers split the sender into its own chunk through the dynamic import.
+    // npm entry: the loader, with its declarations; the sender is the separate file below.
     input: { index: 'src/index.ts' },
     external: PACKAGE_DEPENDENCIES,
-    plugins: [compile(true)],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    plugins: [prebuiltSender(), compile(), publicDeclarations('src/index.ts')],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', paths: { [resolve(NPM_SENDER_FILE)]: './sender.js' } },
   },
+  // The npm entry's sender: the same recipe as the script tag's, without declarative tracking.
+  senderBuild('src/sender/sender.ts', NPM_SENDER_FILE),
   {
     // Script tag: a classic script that works with <script async>.
     input: 'src/script-tag.ts',
     plugins: [browserResolve(), compile()],
     output: { file: 'dist/personalize-tracker.js', format: 'iife', plugins: [minify()] },
   },
-  {
-    // The sender chunk the script-tag loader imports from beside its own URL (with declarative tracking).
-    input: 'src/script-tag-sender.ts',
-    plugins: [leaveOutOfSender(), plainEndpoints(), browserResolve(), commonjs(), json(), compile()],
-    output: { file: 'dist/personalize-tracker-sender.js', format: 'es', inlineDynamicImports: true, plugins: [minify()] },
-  },
+  // The sender chunk the script-tag loader imports from beside its own URL (with declarative tracking).
+  senderBuild('src/script-tag-sender.ts', 'dist/personalize-tracker-sender.js'),
   {
     // The emulator for users' own tests (Node 20, no dependencies): the `personalize-tracker/emulator`
     // API with its declarations, and the `personalize-tracker-emulator` bin.
@@ -131,6 +147,9 @@ const config: RollupOptions[] = [
       banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
     },
   },
+];
+
+const devBuilds: RollupOptions[] = [
   {
     // Demo SPA, bundled through the npm entry exactly as a user's app would be.
     input: 'demo/spa/main.ts',
@@ -145,4 +164,6 @@ const config: RollupOptions[] = [
   },
 ];
 
-export default config;
+// An array, not a function of rollup's arguments, since demo/build-demo.ts imports it too.
+const packageOnly = process.argv.includes('--configPackage');
+export default packageOnly ? packageBuilds : [...packageBuilds, ...devBuilds];

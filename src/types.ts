@@ -28,10 +28,16 @@ export interface TrackerConfig {
   maxEventAgeMs?: number;
   /** Treat Global Privacy Control or Do Not Track as an opt-out until `optIn()`. Default: `false`. */
   respectDoNotTrack?: boolean;
+  /** Script tag only: URL of `personalize-tracker-sender.js`; required where the loader is inlined. Default: beside the loader's own URL. */
+  senderUrl?: string;
+  /** Script tag only: CSS selector of the element declarative tracking is limited to. Default: the whole document. */
+  declarativeRoot?: string;
+  /** Script tag only: the event types declarative tracking may send, separated by spaces or commas. Default: any. */
+  declarativeEvents?: string;
 }
 
-/** The properties of one `track()` call. Keys other than the top-level Event fields go into `properties`. */
-export interface TrackProperties {
+/** The top-level Event fields `track()` knows, each checked against the PutEvents limits. */
+export interface TrackFields {
   /** The item the user interacted with (1-256 characters). */
   itemId?: string;
   /** A number such as a rating; a numeric string like `"4.5"` is accepted. */
@@ -44,6 +50,10 @@ export interface TrackProperties {
   eventId?: string;
   /** The metric attribution source of this event (1-1024 printable ASCII characters). */
   metricAttribution?: { eventAttributionSource: string };
+}
+
+/** The properties of one `track()` call. Keys other than the top-level Event fields go into `properties`. */
+export interface TrackProperties extends TrackFields {
   /** Anything else: sent as the JSON object in `properties` (at most 1024 characters). */
   [property: string]: unknown;
 }
@@ -105,8 +115,15 @@ export interface FlushResult {
 /**
  * An app's own event catalogue for a typed tracker: each event type with its properties, e.g.
  * `{ MovieRating: { itemId: string; eventValue: number }; PageView: { path: string } }`.
+ * Checked key by key rather than against TrackProperties' index signature, so named interfaces
+ * (which have no implicit index signature) work as well as type literals.
  */
-export type EventCatalog<Events> = { [EventType in keyof Events]: TrackProperties };
+export type EventCatalog<Events> = { [EventType in keyof Events]: EventProperties<Events[EventType]> };
+
+/** The shape an event's properties must have: the known Event fields typed as track() takes them, anything else free. */
+export type EventProperties<Properties> = {
+  [Key in keyof Properties]: Key extends keyof TrackFields ? TrackFields[Key] : unknown;
+};
 
 /** Any event type with any properties: the catalogue of an untyped tracker. */
 export type AnyEvents = Record<string, TrackProperties>;

@@ -11,6 +11,8 @@ export interface TrackerPageOptions {
   manualLoad?: boolean;
   /** Wait for the tracker file to load. Default: true unless manualLoad. */
   waitForLoad?: boolean;
+  /** More attributes of the tracker's script tag, e.g. `{ 'data-debug': '' }`. */
+  attributes?: Record<string, string>;
   /** Other init() options, e.g. `{ maxQueueLength: 5 }`. */
   config?: Record<string, unknown>;
   /** Overrides of the emulator setup, e.g. an unknown trackingId. */
@@ -30,6 +32,7 @@ export function trackerPageUrl(siteUrl: string, baseSetup: TrackerSetup, options
   if (options.delayMs) params.set('delay', String(options.delayMs));
   if (options.manualLoad) params.set('load', 'manual');
   if (options.config) params.set('config', JSON.stringify(options.config));
+  if (options.attributes) params.set('attributes', JSON.stringify(options.attributes));
   return `${siteUrl}/e2e/pages/tracker.html?${params}`;
 }
 

@@ -5,6 +5,7 @@ import { BACKOFF_MAX_MS, backoffDelayMs, classifyFailure, parseRetryAfter } from
 test('failures are classified by error name and status', () => {
   assert.equal(classifyFailure('InvalidInputException', 400), 'invalid');
   assert.equal(classifyFailure('ResourceNotFoundException', 404), 'unknown-tracking-id');
+  assert.equal(classifyFailure('CredentialsUnavailable', 404), 'credentials'); // Cognito's unknown identity, as put-events-client.ts names it
   assert.equal(classifyFailure('ExpiredTokenException', 403), 'credentials');
   assert.equal(classifyFailure('InvalidSignatureException', 403), 'credentials');
   assert.equal(classifyFailure('UnrecognizedClientException', 403), 'credentials');

@@ -1,13 +1,20 @@
-// Measures the built files (gzip level 9, what a CDN typically serves) and, with --write,
-// rewrites the README's size table between its markers. The README's figures come only from here.
+// Measures the built files (gzip level 9, what a CDN typically serves) and the npm builds of a
+// minimal app with each bundler (e2e/tools/consumer-apps.ts), and with --write rewrites the
+// README's size tables between their markers. The README's figures come only from here.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import type { ConsumerBuild } from './consumer-apps';
+import { gzipBytes } from './gzip-bytes';
 
 /** Gzip budgets in bytes, checked by `npm test` (e2e/node/size.test.ts). */
 export const BUDGETS = {
   loader: 3 * 1024 + 256, // the script-tag file, everything on the page's critical path: 3 KB, plus the 256 B issue 9 allowed for the page-exit fixes
   total: 50 * 1024, // everything the tracker ever loads: loader plus sender chunk
+  npmInitial: 5 * 1024, // an npm app's initial chunk: a minimal app plus the loader
+  npmLazyOverSender: 1024, // an npm app's lazy chunk may exceed the script-tag sender by this much
 };
+
+/** The most an npm app's lazily loaded chunk may weigh, given the script-tag sender's size. */
+export const npmLazyBudget = (sizes: Sizes) => sizes.sender + BUDGETS.npmLazyOverSender;
 
 export const LOADER_FILE = 'dist/personalize-tracker.js';
 export const SENDER_FILE = 'dist/personalize-tracker-sender.js';
@@ -18,10 +25,6 @@ export interface Sizes {
   total: number;
 }
 
-export function gzipBytes(file: string): number {
-  return gzipSync(readFileSync(file), { level: 9 }).length;
-}
-
 export function measureSizes(): Sizes {
   const loader = gzipBytes(LOADER_FILE);
   const sender = gzipBytes(SENDER_FILE);
@@ -30,6 +33,7 @@ export function measureSizes(): Sizes {
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** The script-tag files. */
 export function sizeTable(sizes: Sizes): string {
   return [
     '| file | loaded | gzip | budget |',
@@ -37,6 +41,15 @@ export function sizeTable(sizes: Sizes): string {
     `| \`personalize-tracker.js\` (loader) | on the page's critical path | ${kilobytes(sizes.loader)} (${sizes.loader} B) | ${kilobytes(BUDGETS.loader)} |`,
     `| \`personalize-tracker-sender.js\` (AWS SDK, batching, retries) | lazily, when the page is idle or a flush is due | ${kilobytes(sizes.sender)} (${sizes.sender} B) | |`,
     `| everything the tracker loads | | ${kilobytes(sizes.total)} (${sizes.total} B) | ${kilobytes(BUDGETS.total)} |`,
+  ].join('\n');
+}
+
+/** The npm builds: a minimal app that tracks one event, from the packed package, per bundler. */
+export function npmSizeTable(builds: ConsumerBuild[], sizes: Sizes): string {
+  return [
+    `| npm, minimal app built with | initial chunk: app + loader (budget ${kilobytes(BUDGETS.npmInitial)}) | lazy chunk: sender, in one request (budget ${kilobytes(npmLazyBudget(sizes))}) |`,
+    '| --- | --- | --- |',
+    ...builds.map((build) => `| ${build.bundler} | ${kilobytes(build.initialBytes)} (${build.initialBytes} B) | ${kilobytes(build.lazyBytes)} (${build.lazyBytes} B) |`),
   ].join('\n');
 }
 
@@ -51,8 +64,10 @@ export function withSizeTable(readme: string, table: string): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const { installPackedPackage } = await import('../harness/packed-package');
+  const { buildConsumerApps } = await import('./consumer-apps');
   const sizes = measureSizes();
-  const table = sizeTable(sizes);
+  const table = `${sizeTable(sizes)}\n\n${npmSizeTable(await buildConsumerApps(installPackedPackage()), sizes)}`;
   console.log(table);
   if (process.argv.includes('--write')) {
     writeFileSync('README.md', withSizeTable(readFileSync('README.md', 'utf8'), table));

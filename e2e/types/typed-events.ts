@@ -27,3 +27,31 @@ export function typedTrackerChecks(): void {
   // The untyped default tracker accepts any event type.
   track('AnythingGoes', { itemId: 'x', colour: 'red' });
 }
+
+// Catalogues built from named interfaces, which have no implicit index signature.
+interface RatingProperties {
+  itemId: string;
+  eventValue: number;
+}
+interface SearchProperties {
+  query: string;
+}
+interface NamedEvents {
+  Rating: RatingProperties;
+  Search: SearchProperties;
+}
+interface WrongItemId {
+  itemId: number;
+}
+
+export function namedInterfaceChecks(): void {
+  const shop = createTracker<NamedEvents>();
+  shop.track('Rating', { itemId: 'movie3', eventValue: 4 });
+  shop.track('Search', { query: 'heat' });
+  // @ts-expect-error an event type the catalogue does not declare
+  shop.track('Checkout', {});
+  // @ts-expect-error query is required for Search
+  shop.track('Search', {});
+  // @ts-expect-error itemId must be a string, as PutEvents takes it
+  createTracker<{ Rating: WrongItemId }>();
+}

@@ -1,7 +1,9 @@
 // The npm entry's DOM features, bound to the package's default tracker unless given another.
+// Outside a browser (server-side rendering) they watch nothing.
 import { defaultTracker } from '../loader/default-tracker';
+import { inBrowser } from '../loader/in-browser';
 import type { Tracker } from '../types';
-import { watchDeclarative as watchDeclarativeOn } from './declarative';
+import { watchDeclarative as watchDeclarativeOn, type DeclarativeOptions } from './declarative';
 import { watchRecommendations as watchRecommendationsWith, type RecommendationOptions, type RecommendationWatch } from './recommendations';
 
 /**
@@ -9,11 +11,17 @@ import { watchRecommendations as watchRecommendationsWith, type RecommendationOp
  * `click(itemId)` tracks the click with the recommendationId and the seen items as impression.
  * Default tracker: the package's default one.
  */
-export function watchRecommendations(list: Element, options: RecommendationOptions, tracker: Pick<Tracker, 'track'> = defaultTracker): RecommendationWatch {
+export function watchRecommendations(list: Element, options: RecommendationOptions, tracker: Pick<Tracker, 'track'> = defaultTracker()): RecommendationWatch {
+  if (!inBrowser()) return { click: () => undefined, seen: () => [], disconnect: () => undefined };
   return watchRecommendationsWith(tracker, list, options);
 }
 
-/** Starts declarative tracking (data-personalize-* attributes) for the document; returns a function that stops it. Default tracker: the package's default one. */
-export function watchDeclarative(tracker: Pick<Tracker, 'track'> = defaultTracker): () => void {
-  return watchDeclarativeOn(tracker);
+/**
+ * Starts declarative tracking (data-personalize-* attributes); returns a function that stops it.
+ * Default tracker: the package's default one; default options: the whole document, any event type.
+ * Outside a browser it watches nothing.
+ */
+export function watchDeclarative(tracker: Pick<Tracker, 'track'> = defaultTracker(), options?: DeclarativeOptions): () => void {
+  if (!inBrowser()) return () => undefined;
+  return watchDeclarativeOn(tracker, options);
 }

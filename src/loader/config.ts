@@ -6,12 +6,12 @@ import { checkString } from './validate';
 
 const MAX_IDENTITY_POOL_ID_LENGTH = 55; // Cognito Identity limit
 
-export const checkUserId = (caller: string, userId: unknown) => checkString(caller, 'userId', userId, MAX_ID_LENGTH);
+export const checkUserId = (caller: string, userId: unknown) => checkString('userId', userId, MAX_ID_LENGTH, caller);
 
 /** Throws a TypeError naming the first unusable required option. */
 export function checkConfig(config: TrackerConfig | undefined): void {
-  checkString('init()', 'trackingId', config?.trackingId, MAX_ID_LENGTH);
-  checkString('init()', 'identityPoolId', config?.identityPoolId, MAX_IDENTITY_POOL_ID_LENGTH);
-  checkString('init()', 'region', config?.region, MAX_ID_LENGTH);
+  checkString('trackingId', config?.trackingId, MAX_ID_LENGTH, 'init()');
+  checkString('identityPoolId', config?.identityPoolId, MAX_IDENTITY_POOL_ID_LENGTH, 'init()');
+  checkString('region', config?.region, MAX_ID_LENGTH, 'init()');
   if (config?.userId !== undefined) checkUserId('init()', config.userId);
 }

@@ -1,19 +1,27 @@
 // The visitor's choice about tracking, remembered in localStorage so that it holds across reloads
 // and tabs (other tabs learn of a change through the `storage` event). Without a stored choice,
 // `respectDoNotTrack` reads Global Privacy Control (https://globalprivacycontrol.github.io/gpc-spec/)
-// and the older Do Not Track signal.
-import { readStorage, writeStorage } from './web-storage';
+// and the older Do Not Track signal. Only `in` and `out` are choices: any other stored value (from
+// another script) counts as none. A choice localStorage refuses (full) is reported and kept in
+// memory for the page only.
+import { readStorage, removeStorage, writeStorage } from './web-storage';
 
 /** The localStorage key holding `out` or `in`. */
 export const CONSENT_STORAGE_KEY = 'personalize-tracker:consent';
 
-export const storeChoice = (choice: 'in' | 'out') => writeStorage('localStorage', CONSENT_STORAGE_KEY, choice);
+let unstored: string | undefined; // the last choice, for when localStorage refused it
+
+/** Stores the choice; false when localStorage refused it (its stale value is then removed). */
+export function storeChoice(choice: 'in' | 'out'): boolean {
+  unstored = choice;
+  return writeStorage('localStorage', CONSENT_STORAGE_KEY, choice) || (removeStorage('localStorage', CONSENT_STORAGE_KEY), false);
+}
 
 /** Whether tracking is off: an explicit choice wins; otherwise the browser's signal, if respected. */
 export function isOptedOut(respectDoNotTrack = false): boolean {
-  const choice = readStorage('localStorage', CONSENT_STORAGE_KEY);
+  const choice = readStorage('localStorage', CONSENT_STORAGE_KEY) ?? unstored;
   const browser = navigator as Navigator & { globalPrivacyControl?: boolean };
-  return choice ? choice === 'out' : respectDoNotTrack && (!!browser.globalPrivacyControl || browser.doNotTrack === '1');
+  return choice === 'out' || (choice !== 'in' && respectDoNotTrack && (!!browser.globalPrivacyControl || browser.doNotTrack === '1'));
 }
 
 /** Calls `onChange` when another tab opts in or out. */

@@ -17,6 +17,3 @@ export function startNewSession(): string {
   writeStorage('sessionStorage', SESSION_STORAGE_KEY, sessionId);
   return sessionId;
 }
-
-/** Forgets the tab's session id (opt-out): an empty value, which currentSessionId() replaces. */
-export const endSession = () => writeStorage('sessionStorage', SESSION_STORAGE_KEY, '');

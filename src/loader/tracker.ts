@@ -9,7 +9,8 @@ import { holdOwnerLock } from './owner-lock';
 import { createQueue, type EventQueue } from './queue';
 import { randomId } from './random-id';
 import type { Delivery, DeliveryOptions } from '../sender/sender';
-import { currentSessionId, endSession, startNewSession } from './session';
+import { forgetStored } from './forget';
+import { currentSessionId, startNewSession } from './session';
 import { trackerError } from './tracker-error';
 import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from '../types';
 import { toEventFields } from './validate';
@@ -19,7 +20,11 @@ const LOAD_RETRY_BASE_MS = 1_000; // a sender chunk that failed to load is fetch
 const LOAD_RETRY_MAX_MS = 60_000;
 
 /** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
-export type LoadSender = () => Promise<{ createDelivery(options: DeliveryOptions): Delivery }>;
+export type LoadSender = (config?: TrackerConfig) => Promise<{
+  createDelivery(options: DeliveryOptions): Delivery;
+  /** Deletes the stored queue of every page. */
+  clearStoredQueue(): Promise<unknown>;
+}>;
 
 /** A tracker whose sender chunk comes from `loadSender`. */
 export function createTrackerWith(loadSender: LoadSender, initialConfig?: TrackerConfig): Tracker {
@@ -38,12 +43,17 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   let optedOut = isOptedOut();
   const beforeInit: QueuedEvent[] = [];
 
-  /** Forgets everything queued and the session: nothing is stored or sent while opted out. */
+  /** Forgets everything queued and stored (session, retry time, Cognito identity id): nothing is stored or sent while opted out. */
   function dropQueue(): void {
     beforeInit.length = 0;
     sessionId = undefined;
-    endSession();
+    forgetStored(config?.identityPoolId);
     void queue?.clear();
+  }
+
+  /** Remembers the visitor's choice; one localStorage refuses is reported (it then holds for this page only). */
+  function choose(choice: 'in' | 'out'): void {
+    if (!storeChoice(choice)) report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"`));
   }
 
   const log = (message: string, ...details: unknown[]) => {
@@ -59,8 +69,8 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
 
   /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
   function getDelivery(): Promise<Delivery> {
-    delivery ??= loadSender().then(
-      ({ createDelivery }) => (ready = createDelivery({ config: config!, queue: queue!, owner, report, log })),
+    delivery ??= loadSender(config).then(
+      (sender) => (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log })),
       (cause) => {
         // A network blip: fetch the chunk again with backoff, since no page event may come to ask.
         delivery = undefined;
@@ -81,7 +91,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     return getDelivery()
       .then((ready) => ready.flush(trigger))
       .catch((cause) => {
-        report(trackerError('delivery-failed', `sending failed (${cause}); events stay queued`));
+        if (!optedOut) report(trackerError('delivery-failed', `sender failed (${cause}); events kept`)); // else the IndexedDB copy said out
         return notSent();
       });
   }
@@ -110,7 +120,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       config = { ...newConfig };
       userId ??= config.userId;
       holdOwnerLock(owner); // before anything is stored: from now on, this page's events are its own
-      queue = createQueue(owner, (cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
+      queue = createQueue(owner);
       // The visitor's choice now (which also reaches an optOut() made before init()), and whenever another tab changes it.
       const applyChoice = () => {
         optedOut = isOptedOut(config!.respectDoNotTrack);
@@ -143,12 +153,14 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     },
     flush: () => requestFlush('flush'),
     optOut() {
-      storeChoice('out');
+      choose('out');
       optedOut = true;
       dropQueue();
+      // Earlier pages' events too; without the sender there is nothing to delete them with yet.
+      if (config && !ready) loadSender(config).then((sender) => sender.clearStoredQueue()).catch(() => undefined);
     },
     optIn() {
-      storeChoice('in');
+      choose('in');
       optedOut = false;
       if (config) loadWhenIdle();
     },

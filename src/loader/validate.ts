@@ -16,19 +16,20 @@ const STRING_FIELDS: [keyof TrackProperties & keyof EventFields, number][] = [
   ['recommendationId', MAX_RECOMMENDATION_ID_LENGTH],
   ['eventId', MAX_ID_LENGTH],
 ];
-const TOP_LEVEL_KEYS = ['eventValue', 'impression', 'metricAttribution', ...STRING_FIELDS.map(([key]) => key)];
+/** Keys of track()'s properties that are Event fields of their own rather than `properties` keys. */
+export const TOP_LEVEL_KEYS = ['eventValue', 'impression', 'metricAttribution', ...STRING_FIELDS.map(([key]) => key)];
 const ATTRIBUTION_SOURCE = /^(?=.*\S)[\x20-\x7E]{1,1024}$/; // MAX_ATTRIBUTION_SOURCE_LENGTH printable ASCII characters, not blank
 
-function fail(caller: string, field: string, expected: string, got: unknown): never {
+function fail(field: string, expected: string, got: unknown, caller = 'track()'): never {
   throw new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`);
 }
 
 const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
 /** Checks a string of 1..max characters and returns it. */
-export function checkString(caller: string, field: string, value: unknown, max: number): string {
+export function checkString(field: string, value: unknown, max: number, caller = 'track()'): string {
   if (typeof value !== 'string' || value.length < 1 || value.length > max) {
-    fail(caller, field, `1-${max} characters`, typeof value === 'string' ? value.length : describe(value));
+    fail(field, `1-${max} characters`, typeof value === 'string' ? value.length : describe(value), caller);
   }
   return value;
 }
@@ -42,7 +43,7 @@ function checkSerialisable(value: unknown, path: string, seen: object[]): void {
     : seen.includes(value) ? 'a circular reference'
     : Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)) ? ''
     : `a ${Object.getPrototypeOf(value).constructor?.name ?? 'class'} instance`;
-  if (problem !== '') fail('track()', path, 'JSON-serialisable', problem);
+  if (problem !== '') fail(path, 'JSON-serialisable', problem);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     for (const [key, child] of Object.entries(value)) {
       if (child !== undefined) checkSerialisable(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, [...seen, value]);
@@ -51,14 +52,14 @@ function checkSerialisable(value: unknown, path: string, seen: object[]): void {
 }
 
 function toProperties(extra: Record<string, unknown>): string | undefined {
-  for (const key in extra) {
+  for (const key of Object.keys(extra)) {
     if (RESERVED_PROPERTY_KEYS.some((reserved) => reserved.toLowerCase() === key.toLowerCase())) {
       throw new TypeError(`track(): properties may not contain the reserved key "${key}" (reserved, in any casing: ${RESERVED_PROPERTY_KEYS.join(', ')})`);
     }
     checkSerialisable(extra[key], `properties.${key}`, []);
   }
   const json = JSON.stringify(extra);
-  if (json.length > MAX_PROPERTIES_LENGTH) fail('track()', 'properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, json.length);
+  if (json.length > MAX_PROPERTIES_LENGTH) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, json.length);
   return json === '{}' ? undefined : json;
 }
 
@@ -68,32 +69,32 @@ function toProperties(extra: Record<string, unknown>): string | undefined {
  * defined key goes into the `properties` JSON string.
  */
 export function toEventFields(eventType: unknown, properties: TrackProperties | undefined, sentAt: number, newEventId: () => string): EventFields {
-  const fields: EventFields = { eventType: checkString('track()', 'eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
+  const fields: EventFields = { eventType: checkString('eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
   if (properties !== undefined && (typeof properties !== 'object' || properties === null || Array.isArray(properties))) {
-    fail('track()', 'properties', 'an object', describe(properties));
+    fail('properties', 'an object', describe(properties));
   }
   const props = properties ?? {};
   const extra: Record<string, unknown> = {};
-  for (const key in props) if (props[key] !== undefined && !TOP_LEVEL_KEYS.includes(key)) extra[key] = props[key];
+  for (const key of Object.keys(props)) if (props[key] !== undefined && !TOP_LEVEL_KEYS.includes(key)) extra[key] = props[key]; // own keys only
   for (const [key, max] of STRING_FIELDS) {
-    if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString('track()', key, props[key], max);
+    if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString(key, props[key], max);
   }
   const { eventValue, impression, metricAttribution } = props;
   if (eventValue !== undefined) {
     const number = typeof eventValue === 'string' && eventValue.trim() !== '' ? Number(eventValue) : eventValue;
-    if (typeof number !== 'number' || !Number.isFinite(number)) fail('track()', 'eventValue', 'a finite number or numeric string', JSON.stringify(eventValue));
+    if (typeof number !== 'number' || !Number.isFinite(number)) fail('eventValue', 'a finite number or numeric string', JSON.stringify(eventValue));
     fields.eventValue = number;
   }
   if (impression !== undefined) {
     if (!Array.isArray(impression) || impression.length < 1 || impression.length > MAX_IMPRESSIONS) {
-      fail('track()', 'impression', `a list of 1-${MAX_IMPRESSIONS} item ids`, Array.isArray(impression) ? impression.length : describe(impression));
+      fail('impression', `a list of 1-${MAX_IMPRESSIONS} item ids`, Array.isArray(impression) ? impression.length : describe(impression));
     }
-    fields.impression = impression.map((id, index) => checkString('track()', `impression[${index}]`, id, MAX_ID_LENGTH));
+    fields.impression = Array.from(impression, (id, index) => checkString(`impression[${index}]`, id, MAX_ID_LENGTH));
   }
   if (metricAttribution !== undefined) {
     const source = metricAttribution?.eventAttributionSource;
     if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) {
-      fail('track()', 'metricAttribution.eventAttributionSource', `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, JSON.stringify(source));
+      fail('metricAttribution.eventAttributionSource', `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, JSON.stringify(source));
     }
     fields.metricAttribution = { eventAttributionSource: source };
   }

@@ -11,11 +11,13 @@ export function readStorage(kind: StorageKind, key: string): string | null {
   }
 }
 
-export function writeStorage(kind: StorageKind, key: string, value: string): void {
+/** Stores `value`; false where storage is blocked or full. */
+export function writeStorage(kind: StorageKind, key: string, value: string): boolean {
   try {
     window[kind].setItem(key, value);
+    return true;
   } catch {
-    // blocked or full: the caller keeps its value in memory
+    return false; // the caller keeps its value in memory
   }
 }
 

@@ -5,7 +5,7 @@
 // that failed after its page was gone) for no repeat of every event sent on the way out; the README
 // ("Duplicates") has the figures.
 import { setMany } from 'idb-keyval';
-import { UNSAVED_PREFIX, type EventQueue } from '../loader/queue';
+import { UNSAVED_PREFIX } from '../loader/queue';
 import { removeStorage, writeStorage } from '../loader/web-storage';
 import type { QueuedEvent } from '../types';
 import type { StoredQueue } from './stored-queue';
@@ -48,7 +48,7 @@ const parse = (json: string | null): unknown[] => {
 };
 
 /** Takes the notes of gone pages (owners not in `live`): moves their unsaved events into the queue, deletes what left. */
-export async function takeExitNotes(live: Set<string>, owner: string, queue: EventQueue, stored: StoredQueue): Promise<void> {
+export async function takeExitNotes(live: Set<string>, owner: string, stored: StoredQueue): Promise<void> {
   let storage: Storage;
   try {
     storage = localStorage;
@@ -70,7 +70,7 @@ export async function takeExitNotes(live: Set<string>, owner: string, queue: Eve
   }
   if (taken.length === 0) return;
   const moved = unsaved.filter((record) => !left.has(record.key));
-  if (moved.length > 0) await queue.run((store) => setMany(moved.map((record) => [record.key, record]), store));
+  if (moved.length > 0) await stored.run((store) => setMany(moved.map((record) => [record.key, record]), store));
   stored.remove([...left]);
   taken.forEach((name) => removeStorage('localStorage', name));
 }

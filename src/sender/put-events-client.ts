@@ -27,12 +27,18 @@ export interface PutEventsSender {
   refreshCredentials(): void;
 }
 
+/** The name given to every failure to get credentials, whatever Cognito answered (see retry-policy.ts). */
+export const CREDENTIALS_UNAVAILABLE = 'CredentialsUnavailable';
+
 export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
-  const cognito = fromCognitoIdentityPool({
-    identityPoolId: config.identityPoolId,
-    cache: createIdentityIdCache(),
-    clientConfig: { region: config.region, ...(config.cognitoEndpoint ? { endpoint: config.cognitoEndpoint } : {}) },
-  });
+  const cache = createIdentityIdCache();
+  const newCognito = () =>
+    fromCognitoIdentityPool({
+      identityPoolId: config.identityPoolId,
+      cache,
+      clientConfig: { region: config.region, ...(config.cognitoEndpoint ? { endpoint: config.cognitoEndpoint } : {}) },
+    });
+  let cognito = newCognito();
   let cached: Promise<Credentials> | undefined;
   let resolved: Credentials | undefined;
 
@@ -42,7 +48,17 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
       const expiresSoon = resolved?.expiration && resolved.expiration.getTime() - serviceNow() < REFRESH_BEFORE_EXPIRY_MS;
       if (!cached || expiresSoon) {
         resolved = undefined;
-        const fetching = cognito().then((fresh) => (resolved = fresh));
+        const fetching = cognito().then(
+          (fresh) => (resolved = fresh),
+          (error: Error) => {
+            // Cognito no longer knows the cached identity id (its pool was reset, or the id deleted).
+            // The SDK then removes the id from the cache but keeps using it in memory, so a new
+            // provider is made: it asks GetId for a new identity.
+            if (error.name === 'ResourceNotFoundException') cognito = newCognito();
+            // Renamed, so that Cognito's ResourceNotFoundException is not read as PutEvents' own.
+            throw Object.assign(new Error(`Cognito: ${error.name}: ${error.message}`), { name: CREDENTIALS_UNAVAILABLE, cause: error });
+          },
+        );
         cached = fetching;
         fetching.catch(() => {
           if (cached === fetching) cached = undefined;

@@ -4,18 +4,20 @@
 export type FailureKind =
   | 'transient' // network error, 5xx, 429, throttling: retry with backoff
   | 'invalid' // InvalidInputException (or 413): isolate and drop the offending event(s)
-  | 'credentials' // expired or refused credentials: fetch fresh ones, then retry
-  | 'unknown-tracking-id'; // ResourceNotFoundException: keep the events, stop sending
+  | 'credentials' // expired or refused credentials, or Cognito failed to give any: fetch fresh ones, then retry
+  | 'unknown-tracking-id'; // PutEvents' own ResourceNotFoundException: keep the events, stop sending
 
 export const BACKOFF_BASE_MS = 1_000; // first retry waits up to this long
 export const BACKOFF_MAX_MS = 60_000; // the cap, so a long outage is probed about once a minute
-const CREDENTIAL_ERRORS = ['ExpiredTokenException', 'InvalidSignatureException', 'UnrecognizedClientException', 'IncompleteSignature', 'ExpiredToken', 'InvalidClientTokenId'];
+// CredentialsUnavailable is put-events-client.ts's name for any Cognito failure, its
+// ResourceNotFoundException (an unknown identity id) included.
+const CREDENTIAL_ERRORS = ['CredentialsUnavailable', 'ExpiredTokenException', 'InvalidSignatureException', 'UnrecognizedClientException', 'IncompleteSignature', 'ExpiredToken', 'InvalidClientTokenId'];
 
 /** Classifies an SDK error by its name and HTTP status. */
 export function classifyFailure(name: string | undefined, status: number | undefined): FailureKind {
   if (name === 'InvalidInputException' || name === 'RequestEntityTooLarge' || status === 413) return 'invalid';
-  if (name === 'ResourceNotFoundException' || status === 404) return 'unknown-tracking-id';
   if (name && CREDENTIAL_ERRORS.includes(name)) return 'credentials';
+  if (name === 'ResourceNotFoundException' || status === 404) return 'unknown-tracking-id';
   return 'transient';
 }
 

@@ -1,16 +1,22 @@
 // When the next attempt after a transient failure happens. The wait grows with each failure and is
 // shared by the tabs of an origin through localStorage, so a throttled or failing service sees one
 // cautious client per browser rather than a storm from every open tab.
-import { backoffDelayMs, parseRetryAfter } from './retry-policy';
+// A stored time further ahead than the longest backoff was not written by a backoff of ours (another
+// script, or a device clock set back since): it is ignored and deleted, and no wait is longer than
+// BACKOFF_MAX_MS, so a stored value can never stall delivery (setTimeout also wraps past 2^31 ms).
+import { BACKOFF_MAX_MS, backoffDelayMs, parseRetryAfter } from './retry-policy';
 
-const SHARED_RETRY_AT_KEY = 'personalize-tracker:retry-at';
+const SHARED_RETRY_AT_KEY = 'personalize-tracker:retry-at'; // removed by optOut() with the tracker's other keys (loader/forget.ts)
 
 function sharedRetryAt(): number {
   try {
-    return Number(localStorage.getItem(SHARED_RETRY_AT_KEY)) || 0;
+    const at = Number(localStorage.getItem(SHARED_RETRY_AT_KEY)) || 0;
+    if (at - Date.now() <= BACKOFF_MAX_MS) return at;
+    localStorage.removeItem(SHARED_RETRY_AT_KEY);
   } catch {
-    return 0;
+    // storage blocked: the backoff stays per tab
   }
+  return 0;
 }
 
 function setSharedRetryAt(at: number): void {
@@ -39,7 +45,7 @@ export function createRetrySchedule(onRetry: () => void, log: (message: string) 
     timer = setTimeout(() => {
       timer = undefined;
       onRetry();
-    }, delay);
+    }, Math.min(delay, BACKOFF_MAX_MS));
   };
   return {
     failed(retryAfterHeader) {
@@ -52,7 +58,7 @@ export function createRetrySchedule(onRetry: () => void, log: (message: string) 
       return failures === 1;
     },
     succeeded() {
-      if (failures > 0) setSharedRetryAt(0);
+      if (failures > 0 || sharedRetryAt() > 0) setSharedRetryAt(0); // also a time another tab left behind
       failures = 0;
     },
     waiting() {

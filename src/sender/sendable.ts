@@ -27,7 +27,7 @@ export interface Sendable {
 
 export async function sendableRecords({ queue, stored: storedQueue, config, owner, inFlight, drops, sweep }: SendableOptions): Promise<Sendable> {
   const live = sweep ? await liveOwners() : undefined;
-  if (live) await takeExitNotes(live, owner, queue, storedQueue);
+  if (live) await takeExitNotes(live, owner, storedQueue);
   const stored = sweep ? await storedQueue.readAll(owner, live) : ownRecords(queue);
   const now = Date.now();
   let sweepAgainInMs: number | undefined;

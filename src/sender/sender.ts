@@ -7,6 +7,8 @@ import { createLeftNote } from './exit-notes';
 import { watchPageLifecycle } from './flush-triggers';
 import { KEEPALIVE_BUDGET_BYTES, createKeepaliveBudget, requestBytes, splitToBudget } from './keepalive-budget';
 import { DEFAULT_MAX_QUEUE_LENGTH } from '../loader/defaults';
+import { trackerError } from '../loader/tracker-error';
+import { removeStorage } from '../loader/web-storage';
 import { resolveOptions } from './options';
 import { withSendLock } from './live-owners';
 import { createPutEventsSender } from './put-events-client';
@@ -15,6 +17,8 @@ import { createRetrySchedule } from './retry-schedule';
 import { sendableRecords } from './sendable';
 import { createStoredQueue, ownRecords } from './stored-queue';
 import type { FlushResult, TrackerConfig, TrackerError } from '../types';
+
+export { clearStoredQueue } from './stored-queue'; // optOut() before the sender started
 
 export interface DeliveryOptions {
   config: TrackerConfig;
@@ -55,7 +59,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
   let lastSweep = 0;
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const stored = createStoredQueue(queue);
+  const stored = createStoredQueue(queue, (cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
   const leftNote = createLeftNote(owner);
   const drops = createDropReport(report);
   let passSoon = false;
@@ -117,11 +121,13 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
     },
     onPageHide() {
       leaving = true;
+      stored.saveUnsaved();
       delivery.sendNow();
       drops.flush();
     },
     onResume(trigger) {
       leaving = false;
+      if (queue.unsaved.size === 0) removeStorage('localStorage', queue.noteKey); // alive again: the note would be stale
       void delivery.flush(trigger);
     },
   });

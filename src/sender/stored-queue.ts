@@ -1,11 +1,21 @@
-// The sender's half of the queue: reading every stored record and deleting settled ones. It lives
-// in the sender chunk so the loader carries only the write path. Deletes are gathered for a moment
-// into one IndexedDB transaction: one per request cost more main-thread time than the sends.
-import { delMany, getMany, keys as storedKeysOf } from 'idb-keyval';
-import type { EventQueue } from '../loader/queue';
+// The durable queue in IndexedDB (through idb-keyval, in its own database), shared by all tabs of
+// the origin: the sender's half of the queue (the loader's is loader/queue.ts). From the moment the
+// sender starts, it stores the page's events here, first those the loader kept in localStorage. An
+// event leaves IndexedDB only after the service accepted it (or refused it as invalid); a send may
+// start before its write has committed, since the delete is ordered after the write. When
+// IndexedDB fails (quota, private mode, WebKit's "Connection to Indexed Database server lost":
+// https://bugs.webkit.org/show_bug.cgi?id=197050) the store is reopened once, then the mirror is the
+// queue. Deletes are gathered for a moment into one transaction: one per request cost more
+// main-thread time than the sends.
+import { clear, createStore, delMany, getMany, keys as storedKeysOf, promisifyRequest, type UseStore } from 'idb-keyval';
+import { QUEUE_DATABASE, QUEUE_STORE, type EventQueue } from '../loader/queue';
+import { removeStorage, writeStorage } from '../loader/web-storage';
 import type { QueuedEvent } from '../types';
 
 const DELETE_GATHER_MS = 200;
+
+/** Deletes the stored queue of every page (optOut() on a page whose sender had not started). */
+export const clearStoredQueue = () => clear(createStore(QUEUE_DATABASE, QUEUE_STORE));
 
 const byKey = (a: QueuedEvent, b: QueuedEvent) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
@@ -26,30 +36,84 @@ export interface StoredQueue {
   remove(keys: string[]): void;
   /** Deletes now what remove() gathered (page hide: timers may not run again). */
   flushDeletes(): Promise<unknown>;
+  /** Runs an IndexedDB operation after every write before it; undefined once in memory-only mode. */
+  run<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined>;
+  /** Page hide: what is not yet in IndexedDB goes to localStorage, synchronously, for the next page. */
+  saveUnsaved(): void;
 }
 
-export function createStoredQueue(queue: EventQueue): StoredQueue {
+export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: unknown) => void): StoredQueue {
   let gathered: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let store: UseStore | undefined;
+  let durable = true;
+  let lastOperation: Promise<unknown> = Promise.resolve();
+  let noted = true; // the loader may have left this page's records in localStorage
+
+  function run<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined> {
+    const attempt = () => {
+      if (!durable) return undefined;
+      store ??= createStore(QUEUE_DATABASE, QUEUE_STORE);
+      return operation(store);
+    };
+    const result = lastOperation
+      .then(attempt)
+      .catch(() => {
+        store = undefined; // a lost connection needs a new one
+        return attempt();
+      })
+      .catch((cause) => {
+        if (durable) {
+          durable = false;
+          onStorageFailure(cause);
+        }
+        return undefined;
+      });
+    lastOperation = result;
+    return result;
+  }
+
+  /** Writes records in one transaction; once it committed they are no longer unsaved. */
+  function write(added: QueuedEvent[]): void {
+    const records = added.filter((record) => queue.mirror.has(record.key)); // not those delivered or dropped meanwhile
+    if (records.length === 0) return;
+    void run((opened) =>
+      opened('readwrite', (objectStore) => {
+        records.forEach((record) => objectStore.put(record, record.key));
+        return promisifyRequest(objectStore.transaction);
+      }),
+    ).then(() => {
+      if (!durable) return; // memory only: saveUnsaved() keeps them at page hide
+      records.forEach((record) => queue.unsaved.delete(record.key));
+      if (noted && queue.unsaved.size === 0) {
+        noted = false;
+        removeStorage('localStorage', queue.noteKey);
+      }
+    });
+  }
 
   function flushDeletes(): Promise<unknown> {
     clearTimeout(timer);
     timer = undefined;
     const keys = gathered;
     gathered = [];
-    return keys.length > 0 ? queue.run((store) => delMany(keys, store)) : Promise.resolve();
+    return keys.length > 0 ? run((opened) => delMany(keys, opened)) : Promise.resolve();
   }
+
+  queue.store = write;
+  queue.onClear = () => void run(clear);
+  write([...queue.unsaved.values()]);
 
   return {
     async readAll(owner, liveOwners) {
       void flushDeletes(); // ordered before the read below
       const mirrored = [...queue.mirror.keys()]; // all written before the read below
-      const keys = await queue.run((store) => storedKeysOf<string>(store));
+      const keys = await run((opened) => storedKeysOf<string>(opened));
       if (!keys) return ownRecords(queue);
       const stored = new Set(keys);
-      for (const key of mirrored) if (!stored.has(key)) queue.mirror.delete(key);
+      for (const key of mirrored) if (!stored.has(key) && !queue.unsaved.has(key)) queue.mirror.delete(key);
       const othersKeys = keys.filter((key) => ownerOfKey(key) !== owner && !liveOwners?.has(ownerOfKey(key)));
-      const others = othersKeys.length > 0 ? ((await queue.run((store) => getMany<QueuedEvent>(othersKeys, store))) ?? []) : [];
+      const others = othersKeys.length > 0 ? ((await run((opened) => getMany<QueuedEvent>(othersKeys, opened))) ?? []) : [];
       return [...ownRecords(queue), ...others.filter((record) => record !== undefined)].sort(byKey);
     },
     remove(keys) {
@@ -58,5 +122,12 @@ export function createStoredQueue(queue: EventQueue): StoredQueue {
       timer ??= setTimeout(flushDeletes, DELETE_GATHER_MS);
     },
     flushDeletes,
+    run,
+    saveUnsaved() {
+      const waiting = [...queue.unsaved.values()].filter((record) => queue.mirror.has(record.key));
+      noted = waiting.length > 0;
+      if (noted) writeStorage('localStorage', queue.noteKey, JSON.stringify(waiting));
+      else removeStorage('localStorage', queue.noteKey);
+    },
   };
 }
