@@ -9,7 +9,7 @@
   var KEY = PREFIX + (config.demoRunId || 'none'); // a new `npm start` (a new, empty emulator) starts over
   var MAX_IDS = 5000; // localStorage holds a few hundred KB of ids at most
   var thisTab = new Set();
-  var lastFire = 0;
+  var grouping = false; // events tracked in one task (one click) light their snippets together
 
   function read() {
     try {
@@ -35,9 +35,11 @@
 
   /** Marks the snippets of `selector` as the code that just ran; those of an earlier interaction lose the mark. */
   function fire(selector) {
-    var now = Date.now();
-    if (now - lastFire > 100) document.querySelectorAll('.snippet[data-fired]').forEach(function (node) { node.removeAttribute('data-fired'); });
-    lastFire = now;
+    if (!grouping) {
+      document.querySelectorAll('.snippet[data-fired]').forEach(function (node) { node.removeAttribute('data-fired'); });
+      grouping = true;
+      setTimeout(function () { grouping = false; }, 0);
+    }
     document.querySelectorAll(selector).forEach(function (node) {
       node.removeAttribute('data-fired');
       void node.offsetWidth; // restart the flash animation

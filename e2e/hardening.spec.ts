@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { credentialsFetched, flush, openTrackerPage, storedRecords, trackerErrors } from './harness/tracker-page';
+import { credentialsFetched, flush, openTrackerPage, trackerErrors } from './harness/tracker-page';
 
 const RETRY_AT_KEY = 'personalize-tracker:retry-at';
 const CONSENT_KEY = 'personalize-tracker:consent';

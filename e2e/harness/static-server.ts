@@ -1,5 +1,7 @@
 // A small static file server for the demo, the built files and the e2e pages. Any path may take
-// `?delay=MS` so a test can hold a script back (the script-tag stub's replay needs that).
+// `?delay=MS` so a test can hold a script back (the script-tag stub's replay needs that). Files
+// whose URL the page does not choose (the sender chunk) are held back or failed through
+// holdBack() and failNext().
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -21,12 +23,18 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
+  /** Holds every request for `path` (e.g. `/dist/personalize-tracker-sender.js`) until the returned release() (at most MAX_DELAY_MS). */
+  holdBack(path: string): () => void;
+  /** The next `count` requests for `path` answer 503, as a network blip would fail them. */
+  failNext(path: string, count: number): void;
   close(): Promise<void>;
 }
 
 /** Serves the repository's demo/, dist/ and e2e page folders on 127.0.0.1 (port 0 picks a free one). */
 export async function startStaticServer(options: { root?: string; port?: number } = {}): Promise<StaticServer> {
   const root = resolve(options.root ?? '.');
+  const held = new Map<string, Promise<void>>();
+  const failures = new Map<string, number>();
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let path = normalize(decodeURIComponent(url.pathname));
@@ -38,6 +46,14 @@ export async function startStaticServer(options: { root?: string; port?: number 
     }
     const delay = Math.min(Number(url.searchParams.get('delay') ?? 0) || 0, MAX_DELAY_MS);
     if (delay > 0) await new Promise((done) => setTimeout(done, delay));
+    const hold = held.get(path);
+    if (hold) await Promise.race([hold, new Promise((done) => setTimeout(done, MAX_DELAY_MS).unref())]);
+    const failuresLeft = failures.get(path) ?? 0;
+    if (failuresLeft > 0) {
+      failures.set(path, failuresLeft - 1);
+      response.writeHead(503, { 'access-control-allow-origin': '*' }).end('scripted failure');
+      return;
+    }
     const file = join(root, path);
     try {
       const info = await stat(file);
@@ -45,7 +61,8 @@ export async function startStaticServer(options: { root?: string; port?: number 
       response.writeHead(200, {
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': info.size,
-        'cache-control': 'no-store',
+        // Pages are revalidated but may enter the back/forward cache: Firefox keeps `no-store` documents out of it.
+        'cache-control': extname(file) === '.html' ? 'no-cache' : 'no-store',
         // The script-tag loader imports its sender chunk; a CDN would serve it with CORS too.
         'access-control-allow-origin': '*',
       });
@@ -58,6 +75,17 @@ export async function startStaticServer(options: { root?: string; port?: number 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    holdBack(path) {
+      let release = () => {};
+      held.set(path, new Promise<void>((done) => (release = done)));
+      return () => {
+        held.delete(path);
+        release();
+      };
+    },
+    failNext(path, count) {
+      failures.set(path, (failures.get(path) ?? 0) + count);
+    },
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

@@ -172,16 +172,17 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
       void stored.flushDeletes();
       // During a backoff the events wait, here or in IndexedDB for the next visit: a tab switched
       // back and forth must not become a retry loop against a throttling service.
-      if (stopped || retry.waiting()) return;
-      const waiting = ownRecords(queue).filter((record) => record.trackingId === config.trackingId && !inFlight.has(record.key));
+      const sending = !stopped && !retry.waiting();
+      const waiting = !sending ? [] : ownRecords(queue).filter((record) => record.trackingId === config.trackingId && !inFlight.has(record.key));
       for (const batch of splitToBudget(toBatches(waiting, config.maxBatchSize))) {
         // Keepalive bodies in flight share one 64 KB budget per page; the rest waits for the next visit.
         if (!budget.fits(requestBytes(batch))) break;
         void deliverBatch(batch, { delivered: 0, rejected: 0 });
       }
-      // The page may be gone before any answer arrives: the next page must not send these again.
-      if (inFlight.size > 0) leftNote.write(inFlight);
-      log(`page hidden: sending with keepalive, ${budget.used} of ${KEEPALIVE_BUDGET_BYTES} bytes in flight`);
+      // The page may be gone before any answer arrives, or before a delivered event's delete commits:
+      // the next page must not send these again.
+      if (inFlight.size + stored.deleting.size > 0) leftNote.write([...inFlight, ...stored.deleting]);
+      if (sending) log(`page hidden: sending with keepalive, ${budget.used} of ${KEEPALIVE_BUDGET_BYTES} bytes in flight`);
     },
   };
   void delivery.flush('start'); // events left by earlier pages, and any tracked before the sender loaded

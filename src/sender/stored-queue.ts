@@ -36,6 +36,8 @@ export interface StoredQueue {
   remove(keys: string[]): void;
   /** Deletes now what remove() gathered (page hide: timers may not run again). */
   flushDeletes(): Promise<unknown>;
+  /** Keys removed whose IndexedDB delete has not committed yet (a page going away may never commit it). */
+  readonly deleting: Set<string>;
   /** Runs an IndexedDB operation after every write before it; undefined once in memory-only mode. */
   run<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined>;
   /** Page hide: what is not yet in IndexedDB goes to localStorage, synchronously, for the next page. */
@@ -44,6 +46,7 @@ export interface StoredQueue {
 
 export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: unknown) => void): StoredQueue {
   let gathered: string[] = [];
+  const deleting = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let store: UseStore | undefined;
   let durable = true;
@@ -97,7 +100,8 @@ export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: u
     timer = undefined;
     const keys = gathered;
     gathered = [];
-    return keys.length > 0 ? run((opened) => delMany(keys, opened)) : Promise.resolve();
+    if (keys.length === 0) return Promise.resolve();
+    return run((opened) => delMany(keys, opened)).then(() => keys.forEach((key) => deleting.delete(key)));
   }
 
   queue.store = write;
@@ -117,11 +121,12 @@ export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: u
       return [...ownRecords(queue), ...others.filter((record) => record !== undefined)].sort(byKey);
     },
     remove(keys) {
-      for (const key of keys) queue.mirror.delete(key);
+      for (const key of keys) queue.mirror.delete(key), deleting.add(key);
       gathered.push(...keys);
       timer ??= setTimeout(flushDeletes, DELETE_GATHER_MS);
     },
     flushDeletes,
+    deleting,
     run,
     saveUnsaved() {
       const waiting = [...queue.unsaved.values()].filter((record) => queue.mirror.has(record.key));
