@@ -1,5 +1,6 @@
 // One contender's page in a fresh browser context with its own emulator, loaded, configured and
 // warmed up (credentials fetched, lazy chunks loaded, one event delivered) before any measurement.
+// Scenarios that need a device profile or a cold page use the pieces (openBenchContext, loadBench).
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../emulator/ids';
 import { startEmulator, type Emulator } from '../emulator/server';
@@ -8,6 +9,9 @@ import { routeAwsToEmulator, type AwsRoute } from './aws-route';
 import type { Contender } from './contenders';
 import { sleep } from './delivered';
 import { WARMUP_EVENT_TYPE, WARMUP_INDEX, type BenchAdapter } from './event-script';
+import { startLatencyProxy, type LatencyProxy } from './latency-proxy';
+import { installLongTaskObserver } from './long-tasks';
+import { throttleCpu, type Profile } from './profile';
 import { recordScripts, type ScriptLog } from './script-bytes';
 
 /** A cold page needs Cognito twice and the lazy chunk once; Amplify may hold an event for its 5 s tick. */
@@ -17,7 +21,14 @@ const WARMUP_FLUSH_EVERY_MS = 500;
 
 type BenchWindow = Window & { bench: BenchAdapter; benchLoaded: Promise<unknown> };
 
-export interface BenchPage {
+export interface BenchContextOptions {
+  /** Puts latency proxies in front of the site and the emulator, so applyProfile() can add latency. */
+  proxied?: boolean;
+  /** Records long tasks and long animation frames from the first script on (long-tasks.ts). */
+  observeLongTasks?: boolean;
+}
+
+export interface BenchContext {
   contender: Contender;
   context: BrowserContext;
   page: Page;
@@ -25,58 +36,116 @@ export interface BenchPage {
   /** Set for contenders whose AWS hosts are routed to the emulator. */
   awsRoute?: AwsRoute;
   scripts: ScriptLog;
-  /** Script URLs the page had finished fetching when it made its first track() call. */
-  fetchedBeforeFirstTrack: string[];
   /** console.warn / console.error lines the page printed (failed attempts show up here). */
   consoleProblems: string[];
+  /** The page URL for this contender; `extra` adds query parameters (page.html's `auto`). */
+  url(extra?: Record<string, string>): string;
+  /** Sets the latency proxies (needs `proxied`) and the CPU throttling of the page. */
+  applyProfile(profile: Profile): Promise<void>;
   close(): Promise<void>;
 }
 
-function pageUrl(siteUrl: string, contender: Contender, emulatorUrl: string): string {
+export interface BenchPage extends BenchContext {
+  /** Script URLs the page had finished fetching when it made its first track() call. */
+  fetchedBeforeFirstTrack: string[];
+}
+
+/** A fresh context with its own emulator and one blank page; nothing loaded yet. */
+export async function openBenchContext(browser: Browser, siteUrl: string, contender: Contender, options: BenchContextOptions = {}): Promise<BenchContext> {
+  const server: Emulator = await startEmulator({ port: 0 });
+  const proxies: LatencyProxy[] = options.proxied ? [await startLatencyProxy(siteUrl), await startLatencyProxy(server.url)] : [];
+  const [siteProxy, awsProxy] = proxies;
+  const site = siteProxy?.url ?? siteUrl;
+  const aws = awsProxy?.url ?? server.url;
+  const context = await browser.newContext();
+  if (options.observeLongTasks) await installLongTaskObserver(context);
+  const awsRoute = contender.needsAwsRoute ? await routeAwsToEmulator(context, aws) : undefined;
+  const page = await context.newPage();
+  const consoleProblems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') consoleProblems.push(message.text().split('\n')[0]!);
+  });
+  page.on('pageerror', (error) => consoleProblems.push(`uncaught: ${error.message}`));
+  return {
+    contender,
+    context,
+    page,
+    emulator: new EmulatorClient(server.url),
+    awsRoute,
+    scripts: recordScripts(page),
+    consoleProblems,
+    url: (extra) => pageUrl(site, contender, aws, extra),
+    async applyProfile(profile) {
+      if (profile.latencyMs > 0 && proxies.length === 0) throw new Error('applyProfile: latency needs a context opened with { proxied: true }');
+      for (const proxy of proxies) proxy.latencyMs = profile.latencyMs;
+      await throttleCpu(context, page, profile.cpuThrottlingRate);
+    },
+    async close() {
+      await context.close();
+      for (const proxy of proxies) await proxy.close();
+      await server.close();
+    },
+  };
+}
+
+function pageUrl(siteUrl: string, contender: Contender, emulatorUrl: string, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams({
     contender: contender.name,
     'tracking-id': DEMO_TRACKING_ID,
     'identity-pool-id': DEMO_IDENTITY_POOL_ID,
     region: DEMO_REGION,
     endpoint: emulatorUrl,
+    ...extra,
   });
   return `${siteUrl}/e2e/build/bench/page.html?${params}`;
 }
 
-export async function openBenchPage(browser: Browser, siteUrl: string, contender: Contender): Promise<BenchPage> {
-  const server: Emulator = await startEmulator({ port: 0 });
-  const emulator = new EmulatorClient(server.url);
-  const context = await browser.newContext();
-  const awsRoute = contender.needsAwsRoute ? await routeAwsToEmulator(context, server.url) : undefined;
-  const page = await context.newPage();
-  const scripts = recordScripts(page);
-  const consoleProblems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'warning' || message.type() === 'error') consoleProblems.push(message.text().split('\n')[0]!);
+/** Navigates `page` to the contender's page and waits until its adapter is ready. */
+export async function loadBench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.evaluate(async () => {
+    const w = window as unknown as BenchWindow;
+    await w.benchLoaded;
+    await w.bench.ready();
   });
-  page.on('pageerror', (error) => consoleProblems.push(`uncaught: ${error.message}`));
-  const close = async () => {
-    await context.close();
-    await server.close();
-  };
+}
+
+/** Tracks events first..first+count-1 in one page task of their own, as a shop's click handler would. */
+export async function trackInOneTask(page: Page, first: number, count: number): Promise<void> {
+  await page.evaluate(
+    ({ first, count }) =>
+      new Promise<void>((done) =>
+        setTimeout(() => {
+          const adapter = (window as unknown as BenchWindow).bench;
+          for (let index = first; index < first + count; index++) adapter.track(index);
+          done();
+        }, 0),
+      ),
+    { first, count },
+  );
+}
+
+/** Tracks the warm-up event and waits until the emulator has it; returns the scripts fetched before it. */
+export async function warmUp(page: Page, emulator: EmulatorClient, contender: Contender): Promise<string[]> {
+  const fetchedBeforeFirstTrack = await page.evaluate((warmupIndex) => {
+    const fetched = performance.getEntriesByType('resource').map((entry) => entry.name);
+    (window as unknown as BenchWindow).bench.track(warmupIndex);
+    return fetched;
+  }, WARMUP_INDEX);
+  await waitForWarmupEvent(page, emulator, contender);
+  return fetchedBeforeFirstTrack;
+}
+
+export async function openBenchPage(browser: Browser, siteUrl: string, contender: Contender, options: BenchContextOptions = {}): Promise<BenchPage> {
+  const bench = await openBenchContext(browser, siteUrl, contender, options);
   try {
-    await page.goto(pageUrl(siteUrl, contender, server.url));
-    await page.evaluate(async () => {
-      const w = window as unknown as BenchWindow;
-      await w.benchLoaded;
-      await w.bench.ready();
-    });
-    const fetchedBeforeFirstTrack = await page.evaluate((warmupIndex) => {
-      const fetched = performance.getEntriesByType('resource').map((entry) => entry.name);
-      (window as unknown as BenchWindow).bench.track(warmupIndex);
-      return fetched;
-    }, WARMUP_INDEX);
-    await waitForWarmupEvent(page, emulator, contender);
-    await emulator.reset(); // the warm-up must not count in any scenario (credentials survive a reset)
-    return { contender, context, page, emulator, awsRoute, scripts, fetchedBeforeFirstTrack, consoleProblems, close };
+    await loadBench(bench.page, bench.url());
+    const fetchedBeforeFirstTrack = await warmUp(bench.page, bench.emulator, contender);
+    await bench.emulator.reset(); // the warm-up must not count in any scenario (credentials survive a reset)
+    return { ...bench, fetchedBeforeFirstTrack };
   } catch (error) {
-    await close();
-    const problems = consoleProblems.length > 0 ? `\npage console: ${consoleProblems.slice(0, 5).join(' | ')}` : '';
+    await bench.close();
+    const problems = bench.consoleProblems.length > 0 ? `\npage console: ${bench.consoleProblems.slice(0, 5).join(' | ')}` : '';
     throw new Error(`${contender.name}: page setup failed: ${(error as Error).message}${problems}`);
   }
 }

@@ -15,7 +15,7 @@ export const CONTENDERS: Contender[] = [
     name: 'tracker',
     label: 'personalize-tracker (script tag)',
     needsAwsRoute: false,
-    deferredWork: 'returns void; validates and stamps in the call, the IndexedDB write and batched sends run later',
+    deferredWork: 'returns void; validates and stamps in the call; the localStorage note of the tick, the IndexedDB write (by the sender) and the sends run later',
   },
   {
     name: 'sdk',

@@ -17,13 +17,18 @@ function itemIdOf(event: LoggedEvent): string | undefined {
   }
 }
 
+/** The script index of a measured event (undefined for the warm-up and anything else). */
+export function itemIndexOf(event: LoggedEvent): number | undefined {
+  if (event.eventType !== MEASURED_EVENT_TYPE) return undefined;
+  const match = ITEM_ID_PATTERN.exec(itemIdOf(event) ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Distinct script indexes in [first, first + count) the emulator accepted; duplicates count once. */
 export async function countDelivered(client: EmulatorClient, first: number, count: number): Promise<number> {
   const seen = new Set<number>();
   for (const event of await client.events()) {
-    if (event.eventType !== MEASURED_EVENT_TYPE) continue;
-    const match = ITEM_ID_PATTERN.exec(itemIdOf(event) ?? '');
-    const index = match ? Number(match[1]) : -1;
+    const index = itemIndexOf(event) ?? -1;
     if (index >= first && index < first + count) seen.add(index);
   }
   return seen.size;

@@ -1,8 +1,24 @@
 // Renders the results as the markdown table `npm run bench` prints and writes to latest.md.
-import type { BenchResults, ContenderResult } from './results';
+import type { ScriptAttribution } from './long-tasks';
+import type { BenchResults, ContenderResult, LongTaskSummary } from './results';
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const fraction = (part: { delivered: number; tracked: number }) => `${part.delivered} / ${part.tracked}`;
+
+const latency = (result: { medianMs: number; p95Ms: number; delivered: number; tracked: number }) =>
+  `${result.medianMs} / ${result.p95Ms} ms${result.delivered < result.tracked ? ` (${result.delivered} of ${result.tracked} arrived)` : ''}`;
+
+/** The script a long frame spent most of its time in: its file, and how it was entered. */
+function culprit(script: ScriptAttribution | undefined): string {
+  if (!script) return '';
+  // No source: the task the page itself started (the bench's setTimeout calling track(), or the
+  // script tag's load handler), with the library's promise continuations that ran inside it.
+  const file = script.source.startsWith('/') ? script.source.slice(script.source.lastIndexOf('/') + 1) : 'the page task that called track()';
+  return `; mostly ${file} (${script.invoker.replace(/^SCRIPT\[src="[^"]*\/([^/"]+)"\]/, '$1')}) ${script.durationMs} ms`;
+}
+
+const longTask = (summary: LongTaskSummary) =>
+  `${summary.worst.longestTaskMs} ms (rounds: ${summary.runsMs.join(', ')})${culprit(summary.worst.longestFrame?.scripts[0])}`;
 
 type Row = [label: string, cell: (result: ContenderResult) => string];
 
@@ -25,6 +41,33 @@ function rows(results: BenchResults): Row[] {
     ['PutEvents requests per 100 events (median)', (r) => r.requestsPer100Events.toFixed(1)],
     [`delivered when the tab closes ${method.closeAfterMs} ms after the last track(), no revisit`, (r) => fraction(r.tabClose)],
     [`delivered after ${method.offlineMs / 1000} s offline (within 15 s of reconnecting)`, (r) => fraction(r.offline)],
+    [
+      `track() → arrival at PutEvents, one event every ${method.paceMs} ms × ${method.pacedEvents}, warm page, desktop: median / p95`,
+      (r) => latency(r.arrival.desktop),
+    ],
+    [
+      `… same, mobile profile (${method.mobile.latencyMs} ms added to every request, ${method.mobile.cpuThrottlingRate}× CPU)`,
+      (r) => latency(r.arrival.mobile),
+    ],
+    [
+      `PutEvents requests for ${method.smallBurstEvents} events tracked in one task, no flush() (median of ${method.smallBurstRounds})`,
+      (r) => String(r.smallBurstRequests.median),
+    ],
+    [
+      `Cognito calls for one visitor, ${method.pageViews} page views in ${method.tabs} tabs: GetId / GetCredentialsForIdentity`,
+      (r) => `${r.cognitoCalls.getId} / ${r.cognitoCalls.getCredentials}`,
+    ],
+    [
+      `cold page, mobile profile: navigation start → first event at PutEvents (median of ${method.coldRounds}; min–max)`,
+      (r) => `${r.coldFirstDeliveryMs.median} ms (${Math.min(...r.coldFirstDeliveryMs.runs)}–${Math.max(...r.coldFirstDeliveryMs.runs)})`,
+    ],
+    [
+      `longest main-thread task at ${method.longTaskCpuRate}× CPU, cold page tracking ${method.longTaskColdEvents} events (worst of the rounds; long-animation-frame attribution)`,
+      (r) => longTask(r.longTasks.cold),
+    ],
+    ...method.longTaskWarmBursts.map(
+      (events, i): Row => [`… same, warm page, a burst of ${events} events`, (r) => longTask(r.longTasks.warm[i]!)],
+    ),
   ];
 }
 

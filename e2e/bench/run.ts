@@ -11,14 +11,19 @@ import { openBenchPage, type BenchPage } from './bench-page';
 import { buildBenchPages } from './build';
 import { CONTENDERS } from './contenders';
 import { renderMarkdown } from './markdown';
+import { MOBILE } from './profile';
+import { COLD_ROUNDS, LONG_TASK_ROUNDS, runArrivalPhase, runColdPhase, runLongTaskPhase, SMALL_BURST_ROUNDS } from './real-time-phases';
 import { contenderResult, type BenchResults } from './results';
 import { BURST_EVENTS, runBursts } from './scenarios/bursts';
+import { PAGE_VIEWS, runCognitoCalls, TABS, type CognitoCalls } from './scenarios/cognito-calls';
+import { PACE_MS, PACED_EVENTS, SMALL_BURST_EVENTS } from './scenarios/latency';
+import { COLD_EVENTS, LONG_TASK_CPU_RATE, WARM_BURSTS } from './scenarios/long-tasks';
 import { OFFLINE_EVENTS, OFFLINE_MS, runOffline } from './scenarios/offline';
 import { CLOSE_AFTER_MS, runTabClose, TAB_CLOSE_EVENTS, type TabCloseResult } from './scenarios/tab-close';
 import { GZIP_LEVEL, splitScriptBytes } from './script-bytes';
 import { snapshotSite } from './site-snapshot';
 
-const DEFAULT_ROUNDS = 15;
+const DEFAULT_ROUNDS = 8; // bursts per contender: 15 until the real-time phases came, which needed the time
 const RESULTS_DIR = 'e2e/bench/results';
 const COMMAND = 'npm run bench';
 
@@ -43,8 +48,8 @@ try {
   const bytes = await Promise.all(pages.map(async (bench) => splitScriptBytes(await bench.scripts.fetches(), bench.fetchedBeforeFirstTrack, site.url)));
   for (const bench of pages) await bench.close();
 
-  // Phase 2: the three offline runs wait out their outage together; the tab-close runs, one
-  // contender at a time, fill that wait (they only count events, so sharing the CPU is harmless).
+  // Phase 2: the three offline runs wait out their outage together; the tab-close and Cognito runs,
+  // one contender at a time, fill that wait (they only count, so sharing the CPU is harmless).
   let offlineCount = 0;
   let allOffline: () => void = () => undefined;
   const allWentOffline = new Promise<void>((resolve) => (allOffline = resolve));
@@ -53,8 +58,20 @@ try {
   log('offline phase: all three offline; tab-close runs now');
   const tabClose: TabCloseResult[] = [];
   for (const contender of CONTENDERS) tabClose.push(await runTabClose(browser, site.url, contender));
-  log('tab-close done; waiting for the offline phase');
+  log('tab-close done; Cognito page views now');
+  const cognitoCalls: CognitoCalls[] = [];
+  for (const contender of CONTENDERS) cognitoCalls.push(await runCognitoCalls(browser, site.url, contender));
+  log('Cognito page views done; waiting for the offline phase');
   const offlineResults = await offline;
+
+  // Phases 3–5: how soon events arrive, a phone's cold first delivery, the longest task at 4× CPU.
+  log('offline done; paced events (desktop, then mobile) now');
+  const arrivalPhase = await runArrivalPhase(browser, site.url);
+  log('paced events done; cold starts now');
+  const cold = await runColdPhase(browser, site.url);
+  log('cold starts done; long tasks now');
+  const longTasks = await runLongTaskPhase(browser, site.url);
+  log('long tasks done');
 
   const cpuList = cpus();
   const results: BenchResults = {
@@ -78,11 +95,30 @@ try {
         closeAfterMs: CLOSE_AFTER_MS,
         offlineEvents: OFFLINE_EVENTS,
         offlineMs: OFFLINE_MS,
+        pacedEvents: PACED_EVENTS,
+        paceMs: PACE_MS,
+        mobile: { latencyMs: MOBILE.latencyMs, cpuThrottlingRate: MOBILE.cpuThrottlingRate },
+        smallBurstEvents: SMALL_BURST_EVENTS,
+        smallBurstRounds: SMALL_BURST_ROUNDS,
+        pageViews: PAGE_VIEWS,
+        tabs: TABS,
+        coldRounds: COLD_ROUNDS,
+        longTaskCpuRate: LONG_TASK_CPU_RATE,
+        longTaskRounds: LONG_TASK_ROUNDS,
+        longTaskColdEvents: COLD_EVENTS,
+        longTaskWarmBursts: WARM_BURSTS,
       },
       durationSeconds: Math.round((Date.now() - startedAt) / 1000),
     },
     contenders: CONTENDERS.map((contender, i) =>
-      contenderResult(contender, bytes[i]!, bursts.samples.get(contender.name)!, tabClose[i]!, offlineResults[i]!),
+      contenderResult(contender, bytes[i]!, bursts.samples.get(contender.name)!, tabClose[i]!, offlineResults[i]!, {
+        arrival: arrivalPhase.arrival.get(contender.name)!,
+        smallBurstRequests: arrivalPhase.smallBurstRequests.get(contender.name)!,
+        cognitoCalls: cognitoCalls[i]!,
+        coldFirstDeliveryMs: cold.get(contender.name)!,
+        longTasks: longTasks.get(contender.name)!,
+        warmBursts: WARM_BURSTS,
+      }),
     ),
   };
   const markdown = renderMarkdown(results);

@@ -8,15 +8,19 @@ const TRACKER_URL = '/dist/personalize-tracker.js';
 
 const config = configFromLocation(location.search);
 
+/** page.html adds the tag itself (as the README's install does); otherwise the adapter adds it. */
+const TAG_ID = 'personalize-tracker';
+
 function loadScriptTag(): Promise<Tracker> {
-  const script = document.createElement('script');
-  script.async = true;
-  script.src = TRACKER_URL;
+  const global = window as unknown as { personalize?: Tracker };
+  const tagged = document.getElementById(TAG_ID) as HTMLScriptElement | null;
+  if (tagged && global.personalize) return Promise.resolve(global.personalize); // it ran before the adapter
+  const script = tagged ?? Object.assign(document.createElement('script'), { async: true, src: TRACKER_URL });
   const loaded = new Promise<Tracker>((resolve, reject) => {
     script.addEventListener('load', () => resolve((window as unknown as { personalize: Tracker }).personalize));
     script.addEventListener('error', () => reject(new Error(`could not load ${TRACKER_URL}`)));
   });
-  document.head.appendChild(script);
+  if (!tagged) document.head.appendChild(script);
   return loaded;
 }
 
