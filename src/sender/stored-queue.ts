@@ -80,12 +80,17 @@ export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: u
   function write(added: QueuedEvent[]): void {
     const records = added.filter((record) => queue.mirror.has(record.key)); // not those delivered or dropped meanwhile
     if (records.length === 0) return;
+    // The gathered deletes go in the same transaction, so the stored queue is never over its bound.
+    const doomed = gathered;
+    gathered = [];
     void run((opened) =>
       opened('readwrite', (objectStore) => {
+        doomed.forEach((key) => objectStore.delete(key));
         records.forEach((record) => objectStore.put(record, record.key));
         return promisifyRequest(objectStore.transaction);
       }),
     ).then(() => {
+      doomed.forEach((key) => deleting.delete(key));
       if (!durable) return; // memory only: saveUnsaved() keeps them at page hide
       records.forEach((record) => queue.unsaved.delete(record.key));
       if (noted && queue.unsaved.size === 0) {
