@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { CREDENTIALS_KEY, flush, openTrackerPage, trackerErrors, warmSender } from './harness/tracker-page';
+import { CREDENTIALS_KEY, flush, openTrackerPage, storedRecords, trackerErrors, warmSender } from './harness/tracker-page';
 
 const RETRY_AT_KEY = 'personalize-tracker:retry-at';
 const CONSENT_KEY = 'personalize-tracker:consent';
@@ -27,7 +27,7 @@ test('row 1: a retry time stored 10, 20 or 30 days ahead (past setTimeout\'s 2^3
   expect((await emulator.events()).map((event) => event.itemId)).toEqual(['after-10-days', 'after-20-days', 'after-30-days']);
 });
 
-test('row 2: optOut() with localStorage full is reported through onError', async ({ page, siteUrl, setup }) => {
+test('row 2: optOut() with localStorage full is reported, kept in IndexedDB, holds after a reload, and optIn() ends it', async ({ page, siteUrl, setup, emulator }) => {
   await openTrackerPage(page, siteUrl, setup);
   await page.evaluate(() => {
     // Fill localStorage to the last character, as a page with much cached data would.
@@ -43,6 +43,39 @@ test('row 2: optOut() with localStorage full is reported through onError', async
   await expect.poll(async () => (await trackerErrors(page)).map((error) => error.code)).toContain('storage-unavailable');
   expect((await trackerErrors(page)).find((error) => error.code === 'storage-unavailable')?.message).toMatch(/localStorage refused the choice "out"/);
   expect(await page.evaluate((key) => localStorage.getItem(key), CONSENT_KEY)).toBeNull(); // not stored there
+  const copy = () =>
+    page.evaluate(async () => {
+      if (!(await indexedDB.databases()).some((database) => database.name === 'personalize-tracker-consent')) return undefined;
+      return new Promise((resolve) => {
+        const open = indexedDB.open('personalize-tracker-consent');
+        open.onsuccess = () => {
+          const request = open.result.transaction('choice').objectStore('choice').get('choice');
+          request.onsuccess = () => resolve(request.result);
+        };
+      });
+    });
+  await expect.poll(copy).toBe('out');
+
+  await page.reload(); // localStorage is still full
+  await page.evaluate(() => (window as any).trackerLoaded);
+  await track(page, 'after-reload');
+  await flush(page); // loads the sender, which reads the copy before sending anything
+  await track(page, 'later');
+  await flush(page);
+  await expect.poll(() => storedRecords(page)).toEqual([]);
+  expect(await emulator.events()).toEqual([]);
+  expect((await emulator.requests()).filter((request) => request.eventIds.length > 0)).toEqual([]);
+
+  // optIn() with localStorage still full: the copy says in, on this page and the next.
+  await page.evaluate(() => (window as any).personalize.optIn());
+  await expect.poll(copy).toBe('in');
+  await track(page, 'opted-in');
+  await flush(page);
+  await page.reload();
+  await page.evaluate(() => (window as any).trackerLoaded);
+  await track(page, 'opted-in-after-reload');
+  await flush(page);
+  expect((await emulator.waitForEvents(2)).map((event) => event.itemId)).toEqual(['opted-in', 'opted-in-after-reload']);
 });
 
 test('row 4: the script tag parses its documented attributes to their types and warns about unknown ones', async ({ page, siteUrl, setup, emulator }) => {

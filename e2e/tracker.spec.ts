@@ -112,10 +112,10 @@ test('each invalid input throws a clear TypeError, and the good events around it
     /recommendationId must be 1-40 characters \(got 41\)/,
     /eventValue must be a finite number/,
     /properties must be at most 1024 characters/,
-    /properties.loop.self must be JSON-serialisable/,
+    /properties must be at most 1024 characters as JSON \(got more than 1024, or a cycle\)/,
     /properties.callback must be JSON-serialisable/,
-    /reserved key "userId"/,
-    /reserved key "Timestamp"/,
+    /properties must be free of reserved keys in any casing \(got "userId"\)/,
+    /properties must be free of reserved keys in any casing \(got "Timestamp"\)/,
     /impression must be a list of 1-25 item ids \(got 26\)/,
   ];
   expect(outcomes).toHaveLength(expected.length);

@@ -18,6 +18,7 @@ const MAX_EVENT_BYTES = 10_000;
 /** Model pattern of EventAttributionSource: printable ASCII with at least one non-space. */
 const ATTRIBUTION_SOURCE_PATTERN = /^[\x20-\x7E]*[\x21-\x7E]+[\x20-\x7E]*$/;
 /** Keys that have their own fields and so may not appear in properties (compared case-insensitively). */
+const MAX_FLOAT32 = 3.4028234663852886e38; // the largest finite 32-bit float
 const RESERVED_PROPERTY_KEYS = ['userId', 'sessionId', 'eventType', 'timestamp', 'recommendationId', 'impression'];
 
 export interface PutEventsEvent {
@@ -84,6 +85,10 @@ function validateEvent(event: unknown, prefix: string): PutEventsEvent {
   if (event.eventValue !== undefined) {
     if (typeof event.eventValue !== 'number' || !Number.isFinite(event.eventValue)) {
       throw new InputError(`${prefix}eventValue must be a finite number (got ${typeof event.eventValue === 'string' ? `string ${JSON.stringify(event.eventValue)}` : typeName(event.eventValue)})`);
+    }
+    // The model's eventValue is a Smithy float (32 bits): a larger number does not fit it.
+    if (Math.abs(event.eventValue) > MAX_FLOAT32) {
+      throw new InputError(`${prefix}eventValue must fit a 32-bit float, at most ${MAX_FLOAT32} in magnitude (got ${event.eventValue})`);
     }
     out.eventValue = event.eventValue;
   }

@@ -81,6 +81,7 @@ const REFUSED: Array<[string, unknown, string]> = [
   ['eventValue "NaN"', body({ eventValue: 'NaN' }), 'eventList[0].eventValue must be a finite number (got string "NaN")'],
   ['eventValue a numeric string', body({ eventValue: '4.5' }), 'eventList[0].eventValue must be a finite number (got string "4.5")'],
   ['eventValue null', body({ eventValue: null }), 'eventList[0].eventValue must be a finite number (got null)'],
+  ['eventValue past a 32-bit float', body({ eventValue: 1e39 }), 'eventList[0].eventValue must fit a 32-bit float, at most 3.4028234663852886e+38 in magnitude (got 1e+39)'],
   ['recommendationId empty', body({ recommendationId: '' }), 'eventList[0].recommendationId must be 1-40 characters (got 0)'],
   ['recommendationId 41 chars', body({ recommendationId: 'r'.repeat(41) }), 'eventList[0].recommendationId must be 1-40 characters (got 41)'],
   ['recommendationId a number', body({ recommendationId: 5 }), 'eventList[0].recommendationId must be a string (got number)'],
@@ -174,6 +175,7 @@ describe('boundaries that must be accepted', () => {
     ['40-character recommendationId', body({ recommendationId: 'r'.repeat(40) })],
     ['1024-character attribution source with inner spaces', body({ metricAttribution: { eventAttributionSource: ` ${'s'.repeat(1022)} ` } })],
     ['eventValue 0 and sentAt as an integer', body({ eventValue: 0, sentAt: 1719511760 })],
+    ['eventValue the largest 32-bit float', body({ eventValue: -3.4028234663852886e38 })],
     ['every field at its longest in ASCII (a 9,520-byte event)', body({
       eventType: 'e'.repeat(256), eventId: id256, itemId: id256, eventValue: 0.5, recommendationId: 'r'.repeat(40),
       impression: Array.from({ length: 25 }, () => id256), metricAttribution: { eventAttributionSource: 's'.repeat(1024) },

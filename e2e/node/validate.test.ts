@@ -64,10 +64,10 @@ describe('toEventFields maps track() onto Event fields', () => {
 const REFUSED: [string, () => unknown, RegExp][] = [
   ['empty eventType', () => map(''), /eventType must be 1-256 characters \(got 0\)/],
   ['eventType too long', () => map(long(257)), /eventType must be 1-256 characters \(got 257\)/],
-  ['eventType not a string', () => map(42), /eventType must be 1-256 characters \(got number\)/],
+  ['eventType not a string', () => map(42), /eventType must be 1-256 characters \(got number 42\)/],
   ['itemId too long', () => map('View', { itemId: long(300) }), /^track\(\): itemId must be 1-256 characters \(got 300\)$/],
   ['empty itemId', () => map('View', { itemId: '' }), /itemId must be 1-256 characters \(got 0\)/],
-  ['itemId not a string', () => map('View', { itemId: 7 as unknown as string }), /itemId must be 1-256 characters \(got number\)/],
+  ['itemId not a string', () => map('View', { itemId: 7 as unknown as string }), /itemId must be 1-256 characters \(got number 7\)/],
   ['eventId too long', () => map('View', { eventId: long(257) }), /eventId must be 1-256 characters/],
   ['recommendationId too long', () => map('View', { recommendationId: long(41) }), /recommendationId must be 1-40 characters \(got 41\)/],
   ['non-numeric eventValue', () => map('Rate', { eventValue: 'four' }), /eventValue must be a finite number/],
@@ -76,21 +76,21 @@ const REFUSED: [string, () => unknown, RegExp][] = [
   ['26 impressions', () => map('View', { impression: Array.from({ length: 26 }, (_, i) => `i${i}`) }), /impression must be a list of 1-25 item ids \(got 26\)/],
   ['empty impression', () => map('View', { impression: [] }), /impression must be a list of 1-25/],
   ['impression id too long', () => map('View', { impression: ['a', long(257)] }), /impression\[1\] must be 1-256 characters/],
-  ['properties over 1024 characters', () => map('View', { note: long(1100) }), /properties must be at most 1024 characters as JSON \(got 1111\)/],
+  ['properties over 1024 characters', () => map('View', { note: long(1100) }), /^track\(\): properties must be at most 1024 characters as JSON \(got more than 1024, or a cycle\)$/],
   ['a function in properties', () => map('View', { callback: () => 1 }), /properties.callback must be JSON-serialisable \(got function\)/],
-  ['a circular object', () => { const loop: Record<string, unknown> = {}; loop.self = loop; return map('View', { loop }); }, /properties.loop.self must be JSON-serialisable \(got a circular reference\)/],
-  ['an array containing itself', () => { const list: unknown[] = []; list.push(list); return map('View', { list }); }, /properties.list\[0\] must be JSON-serialisable \(got a circular reference\)/],
+  ['a circular object (its JSON never ends)', () => { const loop: Record<string, unknown> = {}; loop.self = loop; return map('View', { loop }); }, /properties must be at most 1024 characters as JSON/],
+  ['an array containing itself (its JSON never ends)', () => { const list: unknown[] = []; list.push(list); return map('View', { list }); }, /properties must be at most 1024 characters as JSON/],
   ['a nested function', () => map('View', { deep: { list: [1, () => 2] } }), /properties.deep.list\[1\] must be JSON-serialisable \(got function\)/],
-  ['Infinity in properties', () => map('View', { score: Infinity }), /properties.score must be JSON-serialisable \(got Infinity\)/],
+  ['Infinity in properties', () => map('View', { score: Infinity }), /properties.score must be JSON-serialisable \(got number Infinity\)/],
   ['a bigint in properties', () => map('View', { big: 1n }), /properties.big must be JSON-serialisable \(got bigint\)/],
-  ['a Map in properties', () => map('View', { lookup: new Map() }), /properties.lookup must be JSON-serialisable \(got a Map instance\)/],
+  ['a Map in properties', () => map('View', { lookup: new Map() }), /properties.lookup must be JSON-serialisable \(got a class instance\)/],
   ['metricAttribution blank', () => map('View', { metricAttribution: { eventAttributionSource: '   ' } }), /eventAttributionSource must be 1-1024 printable ASCII characters, not blank \(got "   "\)/],
   ['metricAttribution not ASCII', () => map('View', { metricAttribution: { eventAttributionSource: 'café' } }), /printable ASCII/],
-  ['properties not an object', () => map('View', 'movie3' as unknown as TrackProperties), /properties must be an object \(got string\)/],
+  ['properties not an object', () => map('View', 'movie3' as unknown as TrackProperties), /properties must be an object \(got "movie3"\)/],
 ];
 // recommendationId and impression are top-level fields when spelled exactly; any other casing is a property key.
 for (const key of ['userId', 'SESSIONID', 'eventType', 'Timestamp', 'RecommendationID', 'IMPRESSION']) {
-  REFUSED.push([`reserved key ${key}`, () => map('View', { [key]: 'x' }), new RegExp(`reserved key "${key}"`)]);
+  REFUSED.push([`reserved key ${key}`, () => map('View', { [key]: 'x' }), new RegExp(`^track\\(\\): properties must be free of reserved keys in any casing \\(got "${key}"\\)$`)]);
 }
 
 describe('invalid input throws a TypeError naming the field and the limit', () => {

@@ -5,5 +5,6 @@ export const MAX_IMPRESSIONS = 25; // ids per impression list
 export const MAX_PROPERTIES_LENGTH = 1024; // characters of the properties JSON string
 export const MAX_ATTRIBUTION_SOURCE_LENGTH = 1024;
 export const MAX_BATCH = 10; // events per PutEvents request
-/** Keys the service refuses inside `properties`, compared case-insensitively. */
-export const RESERVED_PROPERTY_KEYS = ['userId', 'sessionId', 'eventType', 'timestamp', 'recommendationId', 'impression'];
+export const MAX_FLOAT32 = 3.4028234663852886e38; // eventValue is a 32-bit float in the service model
+/** Keys the service refuses inside `properties`, in any casing. */
+export const RESERVED_PROPERTY_KEY = /^(userId|sessionId|eventType|timestamp|recommendationId|impression)$/i;

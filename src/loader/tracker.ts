@@ -22,8 +22,8 @@ const LOAD_RETRY_MAX_MS = 60_000;
 /** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
 export type LoadSender = (config?: TrackerConfig, attempt?: number) => Promise<{
   createDelivery(options: DeliveryOptions): Delivery;
-  /** Deletes the stored queue of every page. */
-  clearStoredQueue(): Promise<unknown>;
+  /** Keeps the choice in IndexedDB too; after an opt-out, deletes the stored queue of every page. */
+  chose(choice: 'in' | 'out', config: TrackerConfig): Promise<unknown>;
 }>;
 
 /** A tracker whose sender chunk comes from `loadSender`. */
@@ -43,17 +43,18 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   let optedOut = isOptedOut();
   const beforeInit: QueuedEvent[] = [];
 
-  /** Forgets everything queued and stored (session, retry time, Cognito identity id): nothing is stored or sent while opted out. */
+  /** Forgets everything queued and stored (session, retry time, Cognito identity): nothing is stored or sent while opted out. */
   function dropQueue(): void {
     beforeInit.length = 0;
     sessionId = undefined;
-    forgetStored(config?.identityPoolId);
+    forgetStored();
     void queue?.clear();
   }
 
-  /** Remembers the visitor's choice; one localStorage refuses is reported (it then holds for this page only). */
+  /** Remembers the visitor's choice; one localStorage refuses is reported. The sender chunk keeps it in IndexedDB too. */
   function choose(choice: 'in' | 'out'): void {
     if (!storeChoice(choice)) report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"`));
+    if (config) loadSender(config).then((sender) => sender.chose(choice, config!)).catch(() => undefined);
   }
 
   const log = (message: string, ...details: unknown[]) => {
@@ -70,7 +71,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
   function getDelivery(): Promise<Delivery> {
     delivery ??= loadSender(config, loadFailures).then(
-      (sender) => (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log })),
+      (sender) => (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log, optOut: () => tracker.optOut() })),
       (cause) => {
         // A network blip: fetch the chunk again with backoff, since no page event may come to ask.
         delivery = undefined;
@@ -156,8 +157,6 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       choose('out');
       optedOut = true;
       dropQueue();
-      // Earlier pages' events too; without the sender there is nothing to delete them with yet.
-      if (config && !ready) loadSender(config).then((sender) => sender.clearStoredQueue()).catch(() => undefined);
     },
     optIn() {
       choose('in');

@@ -1,105 +1,110 @@
 // Turns one track() call into the Event fields PutEvents accepts, or throws a TypeError that names
-// the field and the limit. Pure: no clock, no storage, so it is unit-tested in Node.
-import {
-  MAX_ATTRIBUTION_SOURCE_LENGTH,
-  MAX_ID_LENGTH,
-  MAX_IMPRESSIONS,
-  MAX_PROPERTIES_LENGTH,
-  MAX_RECOMMENDATION_ID_LENGTH,
-  RESERVED_PROPERTY_KEYS,
-} from './limits';
+// the field and the limit. Pure: no clock, no storage, so it is unit-tested and fuzzed in Node.
+// Written for hostile input (issue 12): each own enumerable key (Object.keys) is read once, so a key
+// another script put on Object.prototype changes nothing; the extra properties are copied into
+// null-prototype objects, so an own `__proto__` is data and no toJSON runs on them; the copy stops
+// as soon as its JSON would pass the limit, which also bounds its depth, so any input returns in a
+// few milliseconds; whatever a getter or Proxy trap throws becomes our TypeError naming the field.
+// Lengths count code points, as the service model's Smithy `@length` does
+// (https://smithy.io/2.0/spec/constraint-traits.html#length-trait).
+import { MAX_ATTRIBUTION_SOURCE_LENGTH, MAX_FLOAT32, MAX_ID_LENGTH, MAX_IMPRESSIONS, MAX_PROPERTIES_LENGTH, MAX_RECOMMENDATION_ID_LENGTH, RESERVED_PROPERTY_KEY } from './limits';
 import type { EventFields, TrackProperties } from '../types';
 
-/** Top-level Event fields that are strings, with their length limits. */
-const STRING_FIELDS: [keyof TrackProperties & keyof EventFields, number][] = [
-  ['itemId', MAX_ID_LENGTH],
-  ['recommendationId', MAX_RECOMMENDATION_ID_LENGTH],
-  ['eventId', MAX_ID_LENGTH],
-];
 /** Keys of track()'s properties that are Event fields of their own rather than `properties` keys. */
-export const TOP_LEVEL_KEYS = ['eventValue', 'impression', 'metricAttribution', ...STRING_FIELDS.map(([key]) => key)];
+export const TOP_LEVEL_KEYS = ['itemId', 'eventValue', 'impression', 'recommendationId', 'eventId', 'metricAttribution'];
 const ATTRIBUTION_SOURCE = /^(?=.*\S)[\x20-\x7E]{1,1024}$/; // MAX_ATTRIBUTION_SOURCE_LENGTH printable ASCII characters, not blank
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i; // unambiguous, so linear: no hex, octal, binary or Infinity
+const ECHO_LENGTH = 40; // characters of a refused string shown in an error
+
+let thrown: TypeError | undefined; // our last error, told apart from what the input's own code throws
+let at = ''; // the field being read, named when the input's code throws
+let left = 0; // characters the properties JSON may still take
 
 function fail(field: string, expected: string, got: unknown, caller = 'track()'): never {
-  throw new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`);
+  throw (thrown = new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`));
 }
 
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+/** A refused value for a message: a string cut short, a number, or the type. */
+const describe = (value: unknown) =>
+  typeof value === 'string' ? JSON.stringify(value.slice(0, ECHO_LENGTH)) : typeof value === 'number' ? `number ${value}` : value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 
-/** Checks a string of 1..max characters and returns it. */
-export function checkString(field: string, value: unknown, max: number, caller = 'track()'): string {
-  if (typeof value !== 'string' || value.length < 1 || value.length > max) {
-    fail(field, `1-${max} characters`, typeof value === 'string' ? value.length : describe(value), caller);
-  }
-  return value;
+/** Code points of a string; its UTF-16 length where that is over four times `max` (huge strings are not scanned). */
+const codePoints = (value: string, max: number) => (value.length > 4 * max ? value.length : [...value].length);
+
+/** Checks a string of 1..max code points and returns it. */
+export function checkString(field: string, value: unknown, max: number, caller?: string): string {
+  const length = typeof value === 'string' ? codePoints(value, max) : 0;
+  if (length < 1 || length > max) fail(field, `1-${max} characters`, typeof value === 'string' ? length : describe(value), caller);
+  return value as string;
 }
 
-/** Rejects what JSON.stringify would silently drop or change (functions, NaN, cycles, class instances). */
-function checkSerialisable(value: unknown, path: string, seen: object[]): void {
-  const problem =
-    typeof value === 'number' ? (Number.isFinite(value) ? '' : value)
-    : value === null || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date ? ''
-    : typeof value !== 'object' ? typeof value
-    : seen.includes(value) ? 'a circular reference'
-    : Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)) ? ''
-    : `a ${Object.getPrototypeOf(value).constructor?.name ?? 'class'} instance`;
-  if (problem !== '') fail(path, 'JSON-serialisable', problem);
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    for (const [key, child] of Object.entries(value)) {
-      if (child !== undefined) checkSerialisable(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, [...seen, value]);
-    }
-  }
-}
+const spend = (characters: number) => (left -= characters) < 0 && fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, `more than ${MAX_PROPERTIES_LENGTH}, or a cycle`);
 
-function toProperties(extra: Record<string, unknown>): string | undefined {
-  for (const key of Object.keys(extra)) {
-    if (RESERVED_PROPERTY_KEYS.some((reserved) => reserved.toLowerCase() === key.toLowerCase())) {
-      fail('properties', `free of the keys ${RESERVED_PROPERTY_KEYS.join(', ')} (any casing)`, `the reserved key "${key}"`);
-    }
-    checkSerialisable(extra[key], `properties.${key}`, []);
+/** A plain copy of a JSON value, each object null-prototype; refuses what JSON would drop or change. */
+function copy(value: unknown, path: string): unknown {
+  at = path;
+  if (typeof value === 'string') return spend(codePoints(value, MAX_PROPERTIES_LENGTH) + 2), value;
+  if (typeof value === 'boolean' || value === null || Number.isFinite(value)) return spend(1), value;
+  if (value instanceof Date) return copy(value.toJSON(), path);
+  const prototype = typeof value === 'object' && Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null && !Array.isArray(value)) fail(path, 'JSON-serialisable', prototype ? 'a class instance' : describe(value));
+  spend(1); // with each item's comma or closing bracket, a lower bound of the JSON's length
+  // A hole reads as undefined and is refused: JSON would turn it into null.
+  if (Array.isArray(value)) return Array.from(value, (item, index) => (spend(1), copy(item, `${path}[${index}]`)));
+  const result = Object.create(null);
+  for (const key of Object.keys(value as object)) {
+    const child = (value as Record<string, unknown>)[(at = `${path}.${key}`), key];
+    if (child !== undefined) spend(codePoints(key, MAX_PROPERTIES_LENGTH) + 4), (result[key] = copy(child, at));
   }
-  const json = JSON.stringify(extra);
-  if (json.length > MAX_PROPERTIES_LENGTH) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, json.length);
-  return json === '{}' ? undefined : json;
+  return result;
 }
 
 /**
  * Maps `track(eventType, properties)` onto PutEvents Event fields. `itemId`, `eventValue`,
  * `impression`, `recommendationId`, `eventId` and `metricAttribution` go top level; every other
- * defined key goes into the `properties` JSON string.
+ * defined own key goes into the `properties` JSON string.
  */
 export function toEventFields(eventType: unknown, properties: TrackProperties | undefined, sentAt: number, newEventId: () => string): EventFields {
-  const fields: EventFields = { eventType: checkString('eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
-  if (properties !== undefined && (typeof properties !== 'object' || properties === null || Array.isArray(properties))) {
-    fail('properties', 'an object', describe(properties));
-  }
-  const props = properties ?? {};
-  const extra: Record<string, unknown> = {};
-  for (const key of Object.keys(props)) if (props[key] !== undefined && !TOP_LEVEL_KEYS.includes(key)) extra[key] = props[key]; // own keys only
-  for (const [key, max] of STRING_FIELDS) {
-    if (props[key] !== undefined) (fields as unknown as Record<string, string>)[key] = checkString(key, props[key], max);
-  }
-  const { eventValue, impression, metricAttribution } = props;
-  if (eventValue !== undefined) {
-    const number = typeof eventValue === 'string' && eventValue.trim() !== '' ? Number(eventValue) : eventValue;
-    if (typeof number !== 'number' || !Number.isFinite(number)) fail('eventValue', 'a finite number or numeric string', JSON.stringify(eventValue));
-    fields.eventValue = number;
-  }
-  if (impression !== undefined) {
-    if (!Array.isArray(impression) || impression.length < 1 || impression.length > MAX_IMPRESSIONS) {
-      fail('impression', `a list of 1-${MAX_IMPRESSIONS} item ids`, Array.isArray(impression) ? impression.length : describe(impression));
+  let fields: EventFields & Record<string, unknown>;
+  const extra = Object.create(null);
+  let extras = 0;
+  try {
+    at = 'eventType';
+    fields = { eventType: checkString(at, eventType, MAX_ID_LENGTH), eventId: '', sentAt };
+    at = 'properties';
+    if (properties !== undefined && describe(properties) !== 'object') fail(at, 'an object', describe(properties));
+    for (const key of Object.keys(properties ?? {})) {
+      const value: unknown = properties![(at = `properties.${key}`), key];
+      if (value === undefined) continue;
+      if (key === 'itemId' || key === 'eventId') fields[key] = checkString(key, value, MAX_ID_LENGTH);
+      else if (key === 'recommendationId') fields[key] = checkString(key, value, MAX_RECOMMENDATION_ID_LENGTH);
+      else if (key === 'eventValue') {
+        const number = typeof value === 'string' && value.length <= MAX_ID_LENGTH && DECIMAL.test(value) ? +value : value;
+        if (typeof number !== 'number' || !(Math.abs(number) <= MAX_FLOAT32)) fail(key, 'a finite number (32-bit float) or a decimal string', describe(value));
+        fields[key] = number;
+      } else if (key === 'impression') {
+        const count = Array.isArray(value) ? value.length : 0;
+        if (count < 1 || count > MAX_IMPRESSIONS) fail(key, `a list of 1-${MAX_IMPRESSIONS} item ids`, count || describe(value));
+        fields[key] = Array.from(value as unknown[], (id, index) => checkString(`impression[${index}]`, id, MAX_ID_LENGTH));
+      } else if (key === 'metricAttribution') {
+        const source = (value as { eventAttributionSource?: unknown } | null)?.eventAttributionSource;
+        if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) fail(`${key}.eventAttributionSource`, `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, describe(source));
+        fields[key] = { eventAttributionSource: source };
+      } else if (RESERVED_PROPERTY_KEY.test(key)) fail('properties', 'free of reserved keys in any casing', `"${key}"`);
+      else (extra[key] = value), extras++;
     }
-    fields.impression = Array.from(impression, (id, index) => checkString(`impression[${index}]`, id, MAX_ID_LENGTH));
-  }
-  if (metricAttribution !== undefined) {
-    const source = metricAttribution?.eventAttributionSource;
-    if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) {
-      fail('metricAttribution.eventAttributionSource', `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, JSON.stringify(source));
+    if (extras) {
+      left = MAX_PROPERTIES_LENGTH;
+      // Re-measured as sent: a toJSON another script put on Array.prototype could change the length.
+      const json = JSON.stringify(copy(extra, 'properties'));
+      const length = codePoints(json, MAX_PROPERTIES_LENGTH);
+      if (length > MAX_PROPERTIES_LENGTH) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, length);
+      fields.properties = json;
     }
-    fields.metricAttribution = { eventAttributionSource: source };
+  } catch (error) {
+    if (error === thrown) throw error;
+    fail(at, 'readable', 'a throw');
   }
-  const json = toProperties(extra);
-  if (json !== undefined) fields.properties = json;
   fields.eventId ||= newEventId();
   return fields;
 }

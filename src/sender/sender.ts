@@ -2,6 +2,7 @@
 // page's critical path (track(): validate, stamp, persist) never imports it or the AWS SDK.
 import { toBatches, type Batch } from './batch';
 import { createBatchDelivery, type Tally } from './batch-delivery';
+import { knownChoice } from './consent-copy';
 import { createDropReport } from './drop-report';
 import { createLeftNote } from './exit-notes';
 import { watchPageLifecycle } from './flush-triggers';
@@ -18,7 +19,7 @@ import { sendableRecords } from './sendable';
 import { createStoredQueue, ownRecords } from './stored-queue';
 import type { FlushResult, TrackerConfig, TrackerError } from '../types';
 
-export { clearStoredQueue } from './stored-queue'; // optOut() before the sender started
+export { chose } from './consent-copy'; // optOut() and optIn(), also before the sender started
 
 export interface DeliveryOptions {
   config: TrackerConfig;
@@ -27,6 +28,8 @@ export interface DeliveryOptions {
   owner: string;
   report: (error: TrackerError) => void;
   log: (message: string, ...details: unknown[]) => void;
+  /** The loader's optOut(), for an opt-out only IndexedDB remembers (sender/consent-copy.ts). */
+  optOut: () => void;
 }
 
 export interface Delivery {
@@ -45,13 +48,15 @@ const SWEEP_TRIGGERS = ['start', 'pageshow', 'online', 'flush', 'retry', 'sweep'
 /** Resolves true in a later task. */
 const nextTask = () => new Promise<true>((resume) => setTimeout(() => resume(true)));
 
-export function createDelivery({ config: givenConfig, queue, owner, report, log }: DeliveryOptions): Delivery {
+export function createDelivery({ config: givenConfig, queue, owner, report, log, optOut }: DeliveryOptions): Delivery {
   const config = resolveOptions(givenConfig, report);
   const sender = createPutEventsSender(config);
   const inFlight = new Set<string>();
   const retry = createRetrySchedule(() => void delivery.flush('retry'), log);
   const budget = createKeepaliveBudget();
   let stopped = false; // the service does not know the trackingId: keep the events, stop sending
+  let optedIn = false; // nothing leaves before a pass read the visitor's choice, the IndexedDB copy too
+  let toldLoader = false;
   let leaving = false; // from beforeunload or pagehide until the page stays or comes back from the back/forward cache
   let passes: Promise<unknown> = Promise.resolve();
   let waitingPass: Promise<FlushResult> | undefined;
@@ -92,7 +97,10 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
   async function pass(triggers: Set<string>): Promise<FlushResult> {
     const tally: Tally = { delivered: 0, rejected: 0 };
     const forced = triggers.has('online') || triggers.has('retry');
-    if (!stopped && (forced || !retry.waiting())) {
+    // An opt-out only IndexedDB kept (localStorage was full) reaches the loader here.
+    optedIn = (await knownChoice()) !== 'out';
+    if (!optedIn && !toldLoader) (toldLoader = true), optOut();
+    if (optedIn && !stopped && (forced || !retry.waiting())) {
       // Orphans of closed pages need an IndexedDB read: look for them on these triggers or now and then.
       const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || Date.now() - lastSweep > SWEEP_INTERVAL_MS;
       if (sweep) lastSweep = Date.now();
@@ -172,7 +180,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log 
       void stored.flushDeletes();
       // During a backoff the events wait, here or in IndexedDB for the next visit: a tab switched
       // back and forth must not become a retry loop against a throttling service.
-      const sending = !stopped && !retry.waiting();
+      const sending = optedIn && !stopped && !retry.waiting();
       const waiting = !sending ? [] : ownRecords(queue).filter((record) => record.trackingId === config.trackingId && !inFlight.has(record.key));
       for (const batch of splitToBudget(toBatches(waiting, config.maxBatchSize))) {
         // Keepalive bodies in flight share one 64 KB budget per page; the rest waits for the next visit.

@@ -7,9 +7,11 @@
 // are read synchronously, so a send on page hide never waits for the network.
 import { getCredentialsForIdentity, getId, type CognitoCredentials, type CognitoError } from './cognito-identity';
 import { serviceNow } from './service-clock';
-import { identityIdKey } from '../loader/forget';
 import { readStorage, removeStorage } from '../loader/web-storage';
 import type { TrackerConfig } from '../types';
+
+/** The localStorage key under which the AWS SDK's Cognito provider kept the guest identity id, before these shared credentials. */
+export const identityIdKey = (identityPoolId: string) => `aws:cognito-identity-credentials:${identityPoolId}:ANONYMOUS`;
 
 /** The localStorage key, and the Web Lock's name while a tab refreshes them. */
 export const CREDENTIALS_KEY = 'personalize-tracker:credentials';

@@ -1,0 +1,47 @@
+// The second copy of the visitor's choice (issue 12, row 2): localStorage may refuse it (full), so
+// every optOut() and optIn() is also written to an IndexedDB database of its own. Before each pass
+// the sender reads the choice, the copy where localStorage holds none, so an opt-out is never lost
+// to a full localStorage. An opt-out also deletes every page's stored queue here, since
+// a page may opt out before its own sender started.
+import { createStore, get, set } from 'idb-keyval';
+import { CONSENT_STORAGE_KEY } from '../loader/consent';
+import { readStorage, removeStorage } from '../loader/web-storage';
+import { identityIdKey } from './shared-credentials';
+import { clearStoredQueue } from './stored-queue';
+import type { TrackerConfig } from '../types';
+
+/** IndexedDB database and store of the copy; its one key is `choice`. */
+export const CONSENT_COPY_DATABASE = 'personalize-tracker-consent';
+const CONSENT_COPY_STORE = 'choice';
+
+const copyStore = () => createStore(CONSENT_COPY_DATABASE, CONSENT_COPY_STORE);
+
+let known: Promise<string | undefined> | undefined; // the latest choice this chunk knows of
+
+/** Keeps the visitor's choice in IndexedDB too; after an opt-out, deletes what the loader cannot reach synchronously. */
+export async function chose(choice: 'in' | 'out', config: TrackerConfig): Promise<void> {
+  known = Promise.resolve(choice);
+  if (choice === 'out') {
+    // Where versions before the shared credentials kept the identity id (the AWS SDK's cache).
+    removeStorage('localStorage', identityIdKey(config.identityPoolId));
+    await clearStoredQueue();
+  }
+  await set(CONSENT_COPY_STORE, choice, copyStore());
+}
+
+/** The visitor's choice: localStorage's (it follows other tabs), else the latest made on this page, else the IndexedDB copy's. */
+export function knownChoice(): Promise<string | undefined> {
+  const stored = readStorage('localStorage', CONSENT_STORAGE_KEY);
+  return stored === 'in' || stored === 'out' ? Promise.resolve(stored) : (known ??= readCopy());
+}
+
+/** Never creates the database where the browser lists them. */
+async function readCopy(): Promise<string | undefined> {
+  try {
+    const databases = await indexedDB.databases?.();
+    if (databases && !databases.some((database) => database.name === CONSENT_COPY_DATABASE)) return undefined;
+    return await get(CONSENT_COPY_STORE, copyStore());
+  } catch {
+    return undefined; // IndexedDB unusable: there is no copy either
+  }
+}
