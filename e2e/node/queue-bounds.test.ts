@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { requestBytes, splitToBudget, KEEPALIVE_BUDGET_BYTES } from '../../src/sender/keepalive-budget';
-import { applyQueueBounds } from '../../src/sender/queue-bounds';
+import { applyQueueBounds, beyondBound } from '../../src/sender/queue-bounds';
 import type { QueuedEvent } from '../../src/types';
 
 const NOW = 1_800_000_000_000;
@@ -42,4 +42,13 @@ test('a batch larger than the keepalive budget is split until each part fits', (
   assert.ok(parts.length > 1);
   for (const part of parts) assert.ok(requestBytes(part) <= KEEPALIVE_BUDGET_BYTES);
   assert.deepEqual(parts.flatMap((part) => part.records.map((r) => r.key)), padded.map((r) => r.key));
+});
+
+test('as an event is added, the oldest beyond maxQueueLength are dropped, none in flight, and the queue holds maxQueueLength', () => {
+  const mirror = new Map(['a', 'b', 'c', 'd', 'e'].map((key) => [key, record(key, 0)]));
+  assert.deepEqual(beyondBound(mirror, new Set(), 3).map((r) => r.key), ['a', 'b']);
+  // One in flight stays (its answer decides), and the next oldest go instead: the queue still holds 3, not 4.
+  assert.deepEqual(beyondBound(mirror, new Set(['a']), 3).map((r) => r.key), ['b', 'c']);
+  assert.deepEqual(beyondBound(mirror, new Set(['a', 'b', 'c', 'd']), 3).map((r) => r.key), ['e']);
+  assert.deepEqual(beyondBound(mirror, new Set(), 5), []);
 });

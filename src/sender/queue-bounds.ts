@@ -21,3 +21,17 @@ export function applyQueueBounds(
   const excess = Math.max(0, fresh.length - maxQueueLength);
   return { expired, overflowing: fresh.slice(0, excess), kept: fresh.slice(excess) };
 }
+
+/**
+ * The oldest of this page's queued records beyond `maxQueueLength`, dropped as an event is added.
+ * Those in flight stay (the answer decides), so older ones are taken in their place.
+ */
+export function beyondBound(mirror: Map<string, QueuedEvent>, inFlight: Set<string>, maxQueueLength = DEFAULT_MAX_QUEUE_LENGTH): QueuedEvent[] {
+  let excess = mirror.size - maxQueueLength;
+  const oldest: QueuedEvent[] = [];
+  for (const record of mirror.values()) { // insertion order: oldest first
+    if (excess <= 0) break;
+    if (!inFlight.has(record.key)) oldest.push(record), excess--;
+  }
+  return oldest;
+}

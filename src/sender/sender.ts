@@ -1,13 +1,15 @@
 // The sender: everything that touches the network. This module is the lazily loaded chunk; the
 // page's critical path (track(): validate, stamp, persist) never imports it or the AWS SDK.
-import { toBatches, type Batch } from './batch';
+import { toBatches } from './batch';
 import { createBatchDelivery, type Tally } from './batch-delivery';
 import { knownChoice } from './consent-copy';
 import { createDropReport } from './drop-report';
 import { createLeftNote } from './exit-notes';
 import { watchPageLifecycle } from './flush-triggers';
 import { KEEPALIVE_BUDGET_BYTES, createKeepaliveBudget, requestBytes, splitToBudget } from './keepalive-budget';
-import { DEFAULT_MAX_QUEUE_LENGTH } from '../loader/defaults';
+import { createParallelSends } from './parallel-sends';
+import { createPassQueue } from './pass-queue';
+import { beyondBound } from './queue-bounds';
 import { trackerError } from '../loader/tracker-error';
 import { removeStorage } from '../loader/web-storage';
 import { resolveOptions } from './options';
@@ -41,12 +43,8 @@ export interface Delivery {
   sendNow(): void;
 }
 
-const MAX_PARALLEL_REQUESTS = 4; // requests in flight during a pass
 const SWEEP_INTERVAL_MS = 60_000; // routine passes look for orphaned events at most this often
 const SWEEP_TRIGGERS = ['start', 'pageshow', 'online', 'flush', 'retry', 'sweep'];
-
-/** Resolves true in a later task. */
-const nextTask = () => new Promise<true>((resume) => setTimeout(() => resume(true)));
 
 export function createDelivery({ config: givenConfig, queue, owner, report, log, optOut }: DeliveryOptions): Delivery {
   const config = resolveOptions(givenConfig, report);
@@ -58,9 +56,6 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
   let optedIn = false; // nothing leaves before a pass read the visitor's choice, the IndexedDB copy too
   let toldLoader = false;
   let leaving = false; // from beforeunload or pagehide until the page stays or comes back from the back/forward cache
-  let passes: Promise<unknown> = Promise.resolve();
-  let waitingPass: Promise<FlushResult> | undefined;
-  let waitingTriggers = new Set<string>();
   let lastSweep = 0;
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -69,30 +64,10 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
   const drops = createDropReport(report);
   let passSoon = false;
   const deliverBatch = createBatchDelivery({ sender, stored, inFlight, budget, retry, leftNote, leaving: () => leaving, report, log, stop: () => !stopped && (stopped = true) });
+  const sendAll = createParallelSends({ sender, budget, inFlight, queue, owner, deliverBatch });
 
   // Not in the task that evaluated this chunk and built the clients (~40 ms at 4× CPU together).
   setTimeout(() => sender.warm().catch((error) => log('could not fetch credentials yet', error)));
-
-  /** Sends batches, up to MAX_PARALLEL_REQUESTS at a time within the keepalive budget, until one must pause. */
-  async function deliverAll(batches: Batch[], tally: Tally): Promise<void> {
-    let next = 0;
-    let healthy = true;
-    const worker = async (index: number) => {
-      // Serialising and signing one batch (pure-JS SHA-256) takes 10–25 ms at 4× CPU. The first batch
-      // leaves at once; each other worker starts in a task of its own once credentials are there, so
-      // that a pass never signs several batches in one task (issue 11, point 4). If the credentials
-      // fail, the first worker's batch reports it.
-      if (index > 0 && !(index < batches.length && (await sender.warm().then(nextTask, () => false)))) return;
-      while (healthy && next < batches.length) {
-        const batch = batches[next++];
-        while (budget.used > 0 && !budget.fits(requestBytes(batch))) await budget.freed();
-        // A send on page hide does not wait for a running pass: it may have taken some of these meanwhile.
-        const records = batch.records.filter((record) => !inFlight.has(record.key) && (record.owner !== owner || queue.mirror.has(record.key)));
-        if (records.length > 0 && !(await deliverBatch({ ...batch, records }, tally))) healthy = false;
-      }
-    };
-    await Promise.all(Array.from({ length: MAX_PARALLEL_REQUESTS }, (_, index) => worker(index)));
-  }
 
   async function pass(triggers: Set<string>): Promise<FlushResult> {
     const tally: Tally = { delivered: 0, rejected: 0 };
@@ -112,12 +87,14 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
             void delivery.flush('sweep');
           }, sweepAgainInMs);
         }
-        await deliverAll(splitToBudget(toBatches(records, config.maxBatchSize)), tally);
+        await sendAll(splitToBudget(toBatches(records, config.maxBatchSize)), tally);
         await stored.flushDeletes();
       });
     }
     return { ...tally, pending: queue.mirror.size };
   }
+
+  const flush = createPassQueue(pass);
 
   watchPageLifecycle({
     onHidden() {
@@ -143,13 +120,8 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
   const delivery: Delivery = {
     added() {
       // The bound holds at every moment, not only when a pass runs: the oldest waiting events go first.
-      let excess = queue.mirror.size - (config.maxQueueLength ?? DEFAULT_MAX_QUEUE_LENGTH);
-      if (excess > 0) {
-        const oldest = [];
-        for (const record of queue.mirror.values()) { // insertion order: oldest first
-          if (excess-- <= 0) break;
-          if (!inFlight.has(record.key)) oldest.push(record);
-        }
+      const oldest = beyondBound(queue.mirror, inFlight, config.maxQueueLength);
+      if (oldest.length > 0) {
         stored.remove(oldest.map((record) => record.key));
         drops.dropped('queue-full', oldest);
       }
@@ -162,20 +134,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
         void delivery.flush('track');
       });
     },
-    flush(trigger = 'flush') {
-      // Flush requests that arrive while a pass waits to start share that pass.
-      waitingTriggers.add(trigger);
-      if (!waitingPass) {
-        waitingPass = passes.then(() => {
-          const triggers = waitingTriggers;
-          waitingTriggers = new Set();
-          waitingPass = undefined;
-          return pass(triggers);
-        });
-        passes = waitingPass.catch(() => undefined);
-      }
-      return waitingPass;
-    },
+    flush: (trigger = 'flush') => flush(trigger),
     sendNow() {
       void stored.flushDeletes();
       // During a backoff the events wait, here or in IndexedDB for the next visit: a tab switched
