@@ -31,6 +31,14 @@ describe('row 6: bounded work, truncated echo, TypeErrors only', () => {
     }
   });
 
+  test('of a properties object with 100,000 keys, at most 257 values are read before it is refused', () => {
+    let reads = 0;
+    const target = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+    const counted = new Proxy(target, { get: (inner, key) => (reads++, Reflect.get(inner, key)) });
+    assert.match(refusal(() => map(counted)), /^track\(\): properties must be at most 1024 characters as JSON/);
+    assert.ok(reads <= 257, `${reads} values read`); // each key takes at least 5 characters of JSON: 1024 / 4 is enough
+  });
+
   test('a 10 MB value is not echoed whole', () => {
     const huge = '9'.repeat(10_000_000);
     for (const properties of [{ eventValue: huge }, { metricAttribution: { eventAttributionSource: huge } }, { note: huge }]) {

@@ -14,8 +14,8 @@ import { currentSessionId, startNewSession } from './session';
 import { trackerError } from './tracker-error';
 import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from '../types';
 import { toEventFields } from './validate';
+import { whenLoadedAndIdle } from './when-idle';
 
-const IDLE_WARM_TIMEOUT_MS = 5_000; // load the sender when idle, at the latest this long after load
 const LOAD_RETRY_BASE_MS = 1_000; // a sender chunk that failed to load is fetched again after 1 s, 2 s, 4 s…
 const LOAD_RETRY_MAX_MS = 60_000;
 
@@ -54,7 +54,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   /** Remembers the visitor's choice; one localStorage refuses is reported. The sender chunk keeps it in IndexedDB too. */
   function choose(choice: 'in' | 'out'): void {
     if (!storeChoice(choice)) report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"`));
-    if (config) loadSender(config).then((sender) => sender.chose(choice, config!)).catch(() => undefined);
+    if (config) loadSender(config, loadFailures).then((sender) => sender.chose(choice, config!)).catch(() => undefined);
   }
 
   const log = (message: string, ...details: unknown[]) => {
@@ -92,7 +92,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     return getDelivery()
       .then((ready) => ready.flush(trigger))
       .catch((cause) => {
-        if (!optedOut) report(trackerError('delivery-failed', `sender failed (${cause}); events kept`)); // else the IndexedDB copy said out
+        if (!optedOut) report(trackerError('delivery-failed', `sender failed (${cause}); events kept`)); // not while opted out: nothing is to be sent
         return notSent();
       });
   }
@@ -106,12 +106,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   }
 
   function loadWhenIdle(): void {
-    const load = () => optedOut || void getDelivery().catch(() => undefined);
-    // Safari has no requestIdleCallback: setTimeout takes the same call, its delay argument then reads as 0.
-    const whenIdle = (self.requestIdleCallback ?? setTimeout) as (callback: () => void, options: IdleRequestOptions) => void;
-    const whenLoaded = () => whenIdle(load, { timeout: IDLE_WARM_TIMEOUT_MS });
-    if (document.readyState === 'complete') whenLoaded();
-    else addEventListener('load', whenLoaded, { once: true });
+    whenLoadedAndIdle(() => optedOut || void getDelivery().catch(() => undefined));
   }
 
   const tracker: Tracker = {

@@ -91,7 +91,8 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
         if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) fail(`${key}.eventAttributionSource`, `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, describe(source));
         fields[key] = { eventAttributionSource: source };
       } else if (RESERVED_PROPERTY_KEY.test(key)) fail('properties', 'free of reserved keys in any casing', `"${key}"`);
-      else (extra[key] = value), extras++;
+      // Each key takes at least 5 characters of JSON: past 1024 / 4 of them, no need to read the rest.
+      else (extra[key] = value), ++extras > MAX_PROPERTIES_LENGTH / 4 && spend(Infinity);
     }
     if (extras) {
       left = MAX_PROPERTIES_LENGTH;
