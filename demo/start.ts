@@ -2,8 +2,7 @@
 // web server on 127.0.0.1, and prints the URLs last. A default port that is taken falls back to a
 // free one, with a message; a port asked for with --port / PORT must be free. startDemo() does the
 // same in-process for the e2e tests.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../e2e/emulator/ids';
@@ -13,7 +12,6 @@ import { startSite, type Site } from './site-server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CONFIG_PATH = '/demo/build/config.js';
-const CONFIG_FILE = join(ROOT, CONFIG_PATH);
 const DEFAULT_PORT = 8080;
 const DEFAULT_EMULATOR_PORT = 4599;
 const USAGE = `Usage: npm start [-- --port N] [-- --emulator-port N] [-- --build | --no-build]
@@ -62,10 +60,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const fallBack = options.freePortIfTaken ?? [];
   const emulator: Emulator = await listenWithFallback('emulator', options.emulatorPort ?? DEFAULT_EMULATOR_PORT, fallBack.includes('emulator'), notices, (port) => startEmulator({ port }));
   try {
+    // The site answers config.js from memory, once the emulator's URL is known: never stale or missing.
     const configScript = demoConfigScript(emulator.url);
-    await mkdir(dirname(CONFIG_FILE), { recursive: true });
-    await writeFile(CONFIG_FILE, configScript);
-    // Only now can a page ask for config.js, so it never sees a stale or missing one.
     const site: Site = await listenWithFallback('demo', options.port ?? DEFAULT_PORT, fallBack.includes('demo'), notices, (port) => startSite(ROOT, port, CONFIG_PATH, configScript));
     return {
       shopUrl: `${site.url}/demo/`,

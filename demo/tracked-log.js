@@ -55,7 +55,6 @@
     // A snippet of one recommendation list lights only for that list's clicks.
     var list = event.recommendationId ? ':is([data-snippet-list="' + event.recommendationId.replace(/["\\]/g, '') + '"], :not([data-snippet-list]))' : ':not([data-snippet-list])';
     fire('.snippet[data-snippet-event~="' + event.eventType.replace(/["\\]/g, '') + '"]' + list);
-    window.dispatchEvent(new CustomEvent('demo:tracked', { detail: event }));
   }
 
   var debug = console.debug;

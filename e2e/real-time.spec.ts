@@ -54,7 +54,7 @@ test('with the service down and 2,000 events tracked, the queue never holds more
   await openTrackerPage(page, siteUrl, setup, { config: { maxQueueLength: MAX } });
   await trackBurst(page, 'warm', 1);
   await emulator.waitForEvents(1, 15_000);
-  await emulator.faults({ down: true } as never);
+  await emulator.faults({ down: true });
   let largest = 0;
   for (let round = 0; round < 20; round++) {
     await trackBurst(page, `down-${round}`, 100);
@@ -66,7 +66,7 @@ test('with the service down and 2,000 events tracked, the queue never holds more
   const reports = async () => (await trackerErrors(page)).filter((error) => error.code === 'queue-full') as unknown as { dropped: { count: number } }[];
   await expect.poll(async () => (await reports()).reduce((sum, report) => sum + report.dropped.count, 0), { timeout: 5_000 }).toBe(2_000 - MAX);
   expect((await reports()).length).toBeLessThanOrEqual(20); // at most one per round of 100 here
-  await emulator.faults({ down: false } as never);
+  await emulator.faults({ down: false });
   const events = await emulator.waitForEvents(1 + MAX, 90_000);
   expect(new Set(events.map((event) => event.itemId)).size).toBe(1 + MAX);
   expect(events.slice(1).every((event) => /^down-1[89]-/.test(event.itemId ?? ''))).toBe(true); // the newest were kept

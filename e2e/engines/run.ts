@@ -80,9 +80,10 @@ if (!existsSync(TRACKER_FILE)) {
 const started = Date.now();
 const scenarios = chosenScenarios();
 const outcomes: Outcome[] = [];
-for (const name of chosenEngines()) outcomes.push(...(await runEngine(name, scenarios)));
+const engines = chosenEngines();
+for (const name of engines) outcomes.push(...(await runEngine(name, scenarios)));
 const count = (list: Outcome[], result: Outcome['result']) => list.filter((outcome) => outcome.result === result).length;
-const perEngine = chosenEngines().map((name) => {
+const perEngine = engines.map((name) => {
   const own = outcomes.filter((outcome) => outcome.engine === name);
   const skipped = count(own, 'skipped');
   return `${name} ${count(own, 'passed')}/${own.length - skipped}${skipped ? ` (${skipped} skipped)` : ''}`;

@@ -3,11 +3,11 @@
 // on about:blank and every tab is a new window of its own (a new MiniBrowser tab opens in the
 // background, its page hidden, unlike a shopper's page).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { callExpression, type Engine, type Tab } from './driver';
 import { WebDriverSession } from './webdriver-client';
 import { waitUntil } from './wait';
 import { ensureDisplay } from './xvfb';
+import { freePort } from '../harness/free-port';
 
 const DRIVER_PATH = process.env.WEBKIT_WEBDRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -21,16 +21,6 @@ Promise.resolve().then(() => eval(arguments[0])).then(
   (value) => done({ value }),
   (error) => done({ error: String(error) + ' ' + ((error && error.stack) || '') }),
 );`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 /** Starts WebKitWebDriver (and Xvfb if needed) and opens a MiniBrowser session. */
 export async function launchWebKit(): Promise<Engine> {

@@ -83,10 +83,10 @@ export function storedRecords(page: Page): Promise<{ key: string; trackingId: st
   );
 }
 
-/** Tracks `count` events with itemIds `${prefix}-${i}` in one synchronous burst. */
 /** Asks the page's tracker to flush and waits for the pass to settle. */
 export const flush = (page: Page) => page.evaluate(() => (window as any).personalize.flush());
 
+/** Tracks `count` events with itemIds `${prefix}-${i}` in one synchronous burst. */
 export function trackBurst(page: Page, prefix: string, count: number, eventType = 'View'): Promise<void> {
   return page.evaluate(
     ({ prefix, count, eventType }) => {

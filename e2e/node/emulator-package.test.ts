@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { DEMO_IDENTITY_POOL_ID, cognito, control } from './emulator-helpers';
+import { freePort } from '../harness/free-port';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -37,16 +37,6 @@ before(async () => {
   await run('npm', ['install', '--no-audit', '--no-fund', '--offline', join(consumer, packed!.filename)], { cwd: consumer });
 });
 after(() => rm(consumer, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 test('the tarball holds the built emulator, its bin and its declarations', () => {
   for (const file of ['dist/emulator/cli.js', 'dist/emulator/index.js', 'dist/emulator/index.d.ts', 'dist/emulator/server.d.ts']) {

@@ -5,27 +5,21 @@
 // script, or a device clock set back since): it is ignored and deleted, and no wait is longer than
 // BACKOFF_MAX_MS, so a stored value can never stall delivery (setTimeout also wraps past 2^31 ms).
 import { BACKOFF_MAX_MS, backoffDelayMs, parseRetryAfter } from './retry-policy';
+import { readStorage, removeStorage, writeStorage } from '../loader/web-storage';
 
 const SHARED_RETRY_AT_KEY = 'personalize-tracker:retry-at'; // removed by optOut() with the tracker's other keys (loader/forget.ts)
 
+/** The shared retry time; one further ahead than the longest backoff is deleted. Storage blocked: the backoff stays per tab. */
 function sharedRetryAt(): number {
-  try {
-    const at = Number(localStorage.getItem(SHARED_RETRY_AT_KEY)) || 0;
-    if (at - Date.now() <= BACKOFF_MAX_MS) return at;
-    localStorage.removeItem(SHARED_RETRY_AT_KEY);
-  } catch {
-    // storage blocked: the backoff stays per tab
-  }
+  const at = Number(readStorage('localStorage', SHARED_RETRY_AT_KEY)) || 0;
+  if (at - Date.now() <= BACKOFF_MAX_MS) return at;
+  removeStorage('localStorage', SHARED_RETRY_AT_KEY);
   return 0;
 }
 
 function setSharedRetryAt(at: number): void {
-  try {
-    if (at > 0) localStorage.setItem(SHARED_RETRY_AT_KEY, String(at));
-    else localStorage.removeItem(SHARED_RETRY_AT_KEY);
-  } catch {
-    // storage blocked: the backoff stays per tab
-  }
+  if (at > 0) writeStorage('localStorage', SHARED_RETRY_AT_KEY, String(at));
+  else removeStorage('localStorage', SHARED_RETRY_AT_KEY);
 }
 
 export interface RetrySchedule {

@@ -7,7 +7,7 @@
 // are read synchronously, so a send on page hide never waits for the network.
 import { getCredentialsForIdentity, getId, type CognitoCredentials, type CognitoError } from './cognito-identity';
 import { serviceNow } from './service-clock';
-import { readStorage, removeStorage } from '../loader/web-storage';
+import { readStorage, removeStorage, writeStorage } from '../loader/web-storage';
 import type { TrackerConfig } from '../types';
 
 /** The localStorage key under which the AWS SDK's Cognito provider kept the guest identity id, before these shared credentials. */
@@ -42,12 +42,7 @@ function read(identityPoolId: string): Stored | undefined {
 
 function write(stored: Stored): void {
   memory = stored;
-  try {
-    localStorage.setItem(CREDENTIALS_KEY, JSON.stringify(stored));
-    unwritable = false;
-  } catch {
-    unwritable = true; // blocked or full: the memory copy serves this page
-  }
+  unwritable = !writeStorage('localStorage', CREDENTIALS_KEY, JSON.stringify(stored)); // blocked or full: the memory copy serves this page
 }
 
 /** The stored credentials of the pool if more than 5 minutes remain, read synchronously. */
