@@ -60,7 +60,7 @@ export interface TrackProperties extends TrackFields {
 
 /** Reasons a `TrackerError` is reported through `onError`. */
 export type TrackerErrorCode =
-  | 'storage-unavailable' // IndexedDB could not be used; events are kept in memory only
+  | 'storage-unavailable' // IndexedDB or localStorage refused (named in the message); what is at risk is said there
   | 'event-rejected' // the service refused an event as invalid; it was dropped
   | 'unknown-tracking-id' // the service does not know the trackingId; events are kept, sending stopped
   | 'delivery-failed' // a delivery attempt failed; the events stay queued and are retried

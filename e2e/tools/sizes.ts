@@ -8,7 +8,7 @@ import { gzipBytes } from './gzip-bytes';
 /** Gzip budgets in bytes, checked by `npm test` (e2e/node/size.test.ts). */
 export const BUDGETS = {
   loader: 3 * 1024 + 256, // the script-tag file, everything on the page's critical path: 3 KB, plus the 256 B issue 9 allowed for the page-exit fixes
-  total: 50 * 1024, // everything the tracker ever loads: loader plus sender chunk
+  total: 52 * 1024, // everything the tracker ever loads: loader plus sender chunk (50 KiB until the sender learned to keep events through full or foreign storage, removed iframes, clock jumps and copied tabs)
   npmInitial: 5 * 1024, // an npm app's initial chunk: a minimal app plus the loader
   npmLazyOverSender: 1024, // an npm app's lazy chunk may exceed the script-tag sender by this much
 };

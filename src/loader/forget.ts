@@ -3,19 +3,18 @@
 // offset and the Cognito identity and credentials), all but the choice itself. The stored queue of
 // every page goes with the sender chunk (sender/consent-copy.ts).
 import { CONSENT_STORAGE_KEY } from './consent';
-import { SESSION_STORAGE_KEY } from './session';
-import { removeStorage } from './web-storage';
 
-/** The prefix of every localStorage key the tracker writes (retry-at, unsaved:…, left:…, consent). */
+/** The prefix of every web-storage key the tracker writes (session, retry-at, unsaved:…, left:…, consent). */
 const KEY_PREFIX = 'personalize-tracker:';
-/** Removes the session id and the tracker's localStorage keys but the choice. */
+/** Removes the tracker's keys but the choice from both storages: the session id, and exit notes kept in sessionStorage where localStorage was full. */
 export function forgetStored(): void {
-  removeStorage('sessionStorage', SESSION_STORAGE_KEY);
-  try {
-    for (const name of Object.keys(localStorage)) {
-      if (name.startsWith(KEY_PREFIX) && name !== CONSENT_STORAGE_KEY) localStorage.removeItem(name);
+  for (const kind of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      for (const name of Object.keys(window[kind])) {
+        if (name.startsWith(KEY_PREFIX) && name !== CONSENT_STORAGE_KEY) window[kind].removeItem(name);
+      }
+    } catch {
+      // blocked: nothing was stored
     }
-  } catch {
-    // blocked: nothing was stored
   }
 }

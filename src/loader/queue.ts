@@ -1,11 +1,12 @@
 // The event queue, the loader's half. track() stores each event at once, synchronously: until the
 // sender chunk is there, the page's events not yet in IndexedDB are rewritten to one localStorage
-// key once per tick, so neither a navigation in the same task as track() nor a crash loses them.
+// key once per tick (sessionStorage where localStorage is full), so neither a navigation in the
+// same task as track() nor a crash loses them.
 // The sender then moves them into the durable queue in IndexedDB, shared by all tabs, and stores
 // later events there itself (sender/stored-queue.ts). An in-memory mirror of the page's own events
 // lets a send on page hide start without reading IndexedDB.
 import type { QueuedEvent } from '../types';
-import { removeStorage, writeStorage } from './web-storage';
+import { removeNote, writeStorage } from './web-storage';
 
 /** IndexedDB database and object store holding queued events. */
 export const QUEUE_DATABASE = 'personalize-tracker';
@@ -35,7 +36,11 @@ export function createQueue(owner: string): EventQueue {
     mirror: new Map(),
     unsaved: new Map(),
     noteKey: UNSAVED_PREFIX + owner,
-    store: () => writeStorage('localStorage', queue.noteKey, JSON.stringify([...queue.unsaved.values()])),
+    // sessionStorage where localStorage is full; the sender removes both copies once the events are in IndexedDB
+    store() {
+      const note = JSON.stringify([...queue.unsaved.values()]);
+      if (!writeStorage('localStorage', queue.noteKey, note)) writeStorage('sessionStorage', queue.noteKey, note);
+    },
     add(record) {
       queue.mirror.set(record.key, record);
       queue.unsaved.set(record.key, record);
@@ -50,7 +55,7 @@ export function createQueue(owner: string): EventQueue {
       queue.mirror.clear();
       queue.unsaved.clear();
       added = [];
-      removeStorage('localStorage', queue.noteKey);
+      removeNote(queue.noteKey);
       queue.onClear?.();
     },
   };

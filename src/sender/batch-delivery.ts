@@ -49,7 +49,7 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
     let delivered = false;
     try {
       log(`sending ${keys.length} event(s) of session ${batch.sessionId}${batch.userId ? `, user ${batch.userId}` : ''}`, batch.records.map((record) => record.event));
-      await sender.send(batch);
+      await sender.send(batch, () => leftNote.handedOff(keys));
       log(`delivered ${keys.length} event(s)`);
       delivered = true;
       retry.succeeded();

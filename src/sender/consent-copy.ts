@@ -3,7 +3,8 @@
 // the sender reads the choice, the copy where localStorage holds none, so an opt-out is never lost
 // to a full localStorage. An opt-out also deletes every page's stored queue here, since
 // a page may opt out before its own sender started.
-import { createStore, get, set } from 'idb-keyval';
+import { get, set, type UseStore } from 'idb-keyval';
+import { createClosingStore } from './closing-store';
 import { CONSENT_STORAGE_KEY } from '../loader/consent';
 import { readStorage, removeStorage } from '../loader/web-storage';
 import { identityIdKey } from './shared-credentials';
@@ -14,7 +15,11 @@ import type { TrackerConfig } from '../types';
 export const CONSENT_COPY_DATABASE = 'personalize-tracker-consent';
 const CONSENT_COPY_STORE = 'choice';
 
-const copyStore = () => createStore(CONSENT_COPY_DATABASE, CONSENT_COPY_STORE);
+let store: UseStore | undefined;
+function copyStore(): UseStore {
+  store ??= createClosingStore(CONSENT_COPY_DATABASE, CONSENT_COPY_STORE);
+  return store;
+}
 
 let known: Promise<string | undefined> | undefined; // the latest choice this chunk knows of
 

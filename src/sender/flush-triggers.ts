@@ -12,6 +12,8 @@ const CANCELLED_UNLOAD_MS = 1_000; // a page still running this long after befor
 export interface LifecycleHandlers {
   /** The page may never run again: send what is pending now, without waiting. */
   onHidden(): void;
+  /** Visible again after being hidden. */
+  onShown(): void;
   /** The page is about to be left, unless the unload is cancelled (then `false` after a moment). */
   onLeaving(leaving: boolean): void;
   /** The page is being left (closed, navigated away, or frozen into the bfcache when `persisted`). */
@@ -24,6 +26,7 @@ export interface LifecycleHandlers {
 export function watchPageLifecycle(handlers: LifecycleHandlers): () => void {
   const onVisibilityChange = () => {
     if (document.visibilityState === 'hidden') handlers.onHidden();
+    else handlers.onShown();
   };
   const onBeforeUnload = () => {
     handlers.onLeaving(true);

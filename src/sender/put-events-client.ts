@@ -15,8 +15,11 @@ import type { TrackerConfig } from '../types';
 const REQUEST_TIMEOUT_MS = 15_000; // a hung request counts as a network error and is retried
 
 export interface PutEventsSender {
-  /** Sends one batch; rejects with the SDK's error (name, $metadata.httpStatusCode, $response), or Cognito's (cognito-identity.ts). */
-  send(batch: Batch): Promise<void>;
+  /**
+   * Sends one batch; rejects with the SDK's error (name, $metadata.httpStatusCode, $response), or
+   * Cognito's (cognito-identity.ts). `handedOff` runs right after its request went to fetch().
+   */
+  send(batch: Batch, handedOff?: () => void): Promise<void>;
   /** Fetches credentials now unless fresh ones are shared (keeps the unload path free of waits). */
   warm(): Promise<unknown>;
   /** Drops the credentials a failed send signed with (unless another page replaced them already): the next send fetches new ones. */
@@ -34,6 +37,15 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
   );
 
   let body: BodyInit | undefined; // of the request being handed to fetch
+  const handOffsByInput = new WeakMap<object, () => void>();
+  const handOffsByBody = new Map<unknown, () => void>(); // from serialisation until fetch()
+  const fetchAndTell = (input: RequestInfo | URL, init: RequestInit) => {
+    const started = fetch(input, init);
+    const handedOff = handOffsByBody.get(init.body);
+    handOffsByBody.delete(init.body);
+    handedOff?.();
+    return started;
+  };
   const client = new PersonalizeEventsClient({
     region: config.region,
     credentials,
@@ -51,8 +63,8 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
       // its init (measured in e2e/engines/: 0 of 6 against 6 of 6).
       customFetch: (input, init) =>
         input instanceof Request
-          ? fetch(input.url, { method: input.method, headers: input.headers, body, keepalive: input.keepalive, signal: input.signal, credentials: input.credentials })
-          : fetch(input, init),
+          ? fetchAndTell(input.url, { method: input.method, headers: input.headers, body, keepalive: input.keepalive, signal: input.signal, credentials: input.credentials })
+          : fetchAndTell(input, init ?? {}),
     },
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
   });
@@ -70,9 +82,23 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
     },
     { step: 'deserialize', name: 'learnServiceClock' },
   );
+  // The serialised body names the request when it reaches fetch (signing leaves the body as it is).
+  client.middlewareStack.add(
+    (next) => (args) => {
+      const handedOff = handOffsByInput.get(args.input as object);
+      const request = args.request as { body?: unknown };
+      if (handedOff) {
+        handOffsByBody.set(request.body, handedOff);
+        // A request that never reaches fetch (credentials failed) must not keep its body here.
+        return next(args).finally(() => handOffsByBody.delete(request.body));
+      }
+      return next(args);
+    },
+    { step: 'build', name: 'noteHandOff' },
+  );
 
   return {
-    async send(batch) {
+    async send(batch, handedOff) {
       // The same credentials the SDK reads a microtask later, noted on a failure for refreshCredentials().
       const { accessKeyId } = await sharedCredentials(config);
       const offset = clockOffsetMs();
@@ -83,6 +109,7 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
         ...(batch.userId ? { userId: batch.userId } : {}),
         eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt + offset) })),
       });
+      if (handedOff) handOffsByInput.set(command.input, handedOff);
       await client.send(command).catch((error: Error) => {
         throw Object.assign(error, { signedWith: accessKeyId });
       });

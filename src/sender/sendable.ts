@@ -7,10 +7,12 @@ import { applyQueueBounds } from './queue-bounds';
 import { ownRecords, type StoredQueue } from './stored-queue';
 import type { QueuedEvent, TrackerConfig } from '../types';
 import type { DropReport } from './drop-report';
+import type { NoteWriter } from './note-writer';
 
 export interface SendableOptions {
   queue: EventQueue;
   stored: StoredQueue;
+  notes: NoteWriter;
   config: TrackerConfig;
   owner: string;
   inFlight: Set<string>;
@@ -25,9 +27,9 @@ export interface Sendable {
   sweepAgainInMs?: number;
 }
 
-export async function sendableRecords({ queue, stored: storedQueue, config, owner, inFlight, drops, sweep }: SendableOptions): Promise<Sendable> {
+export async function sendableRecords({ queue, stored: storedQueue, notes, config, owner, inFlight, drops, sweep }: SendableOptions): Promise<Sendable> {
   const live = sweep ? await liveOwners() : undefined;
-  if (live) await takeExitNotes(live, owner, storedQueue);
+  if (live) await takeExitNotes(live, owner, storedQueue, notes);
   const stored = sweep ? await storedQueue.readAll(owner, live) : ownRecords(queue);
   const now = Date.now();
   let sweepAgainInMs: number | undefined;

@@ -4,21 +4,22 @@ import { toBatches } from './batch';
 import { createBatchDelivery, type Tally } from './batch-delivery';
 import { knownChoice } from './consent-copy';
 import { createDropReport } from './drop-report';
-import { createLeftNote } from './exit-notes';
+import { announceLeaving, createLeftNote, watchLeavingPages } from './exit-notes';
 import { watchPageLifecycle } from './flush-triggers';
 import { KEEPALIVE_BUDGET_BYTES, createKeepaliveBudget, requestBytes, splitToBudget } from './keepalive-budget';
 import { createParallelSends } from './parallel-sends';
 import { createPassQueue } from './pass-queue';
 import { beyondBound } from './queue-bounds';
 import { trackerError } from '../loader/tracker-error';
-import { removeStorage } from '../loader/web-storage';
+import { removeNote } from '../loader/web-storage';
+import { createNoteWriter } from './note-writer';
 import { resolveOptions } from './options';
-import { withSendLock } from './live-owners';
+import { ORPHAN_GRACE_MS, withSendLock } from './live-owners';
 import { createPutEventsSender } from './put-events-client';
 import type { EventQueue } from '../loader/queue';
 import { createRetrySchedule } from './retry-schedule';
 import { sendableRecords } from './sendable';
-import { createStoredQueue, ownRecords } from './stored-queue';
+import { createStoredQueue, describeStorageFailure, ownRecords } from './stored-queue';
 import type { FlushResult, TrackerConfig, TrackerError } from '../types';
 
 export { chose } from './consent-copy'; // optOut() and optIn(), also before the sender started
@@ -59,8 +60,9 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
   let lastSweep = 0;
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const stored = createStoredQueue(queue, (cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
-  const leftNote = createLeftNote(owner);
+  const notes = createNoteWriter(report);
+  const stored = createStoredQueue(queue, notes, (cause) => report(trackerError('storage-unavailable', describeStorageFailure(cause))));
+  const leftNote = createLeftNote(owner, notes);
   const drops = createDropReport(report);
   let passSoon = false;
   const deliverBatch = createBatchDelivery({ sender, stored, inFlight, budget, retry, leftNote, leaving: () => leaving, report, log, stop: () => !stopped && (stopped = true) });
@@ -80,13 +82,8 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
       const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || Date.now() - lastSweep > SWEEP_INTERVAL_MS;
       if (sweep) lastSweep = Date.now();
       await withSendLock(async () => {
-        const { records, sweepAgainInMs } = await sendableRecords({ queue, stored, config, owner, inFlight, drops, sweep });
-        if (sweepAgainInMs !== undefined) {
-          sweepTimer ??= setTimeout(() => {
-            sweepTimer = undefined;
-            void delivery.flush('sweep');
-          }, sweepAgainInMs);
-        }
+        const { records, sweepAgainInMs } = await sendableRecords({ queue, stored, notes, config, owner, inFlight, drops, sweep });
+        if (sweepAgainInMs !== undefined) sweepIn(sweepAgainInMs);
         await sendAll(splitToBudget(toBatches(records, config.maxBatchSize)), tally);
         await stored.flushDeletes();
       });
@@ -95,6 +92,16 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
   }
 
   const flush = createPassQueue(pass);
+
+  function sweepIn(delayMs: number): void {
+    sweepTimer ??= setTimeout(() => {
+      sweepTimer = undefined;
+      void delivery.flush('sweep');
+    }, delayMs);
+  }
+  // Another page of the origin (a tab, or a widget's iframe removed from this page) left events
+  // behind: they are orphans once its lock is let go, so this page sends them in a moment.
+  watchLeavingPages(owner, () => sweepIn(ORPHAN_GRACE_MS));
 
   watchPageLifecycle({
     onHidden() {
@@ -107,12 +114,17 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
     onPageHide() {
       leaving = true;
       stored.saveUnsaved();
+      if (queue.mirror.size > 0) announceLeaving(owner);
       delivery.sendNow();
       drops.flush();
     },
+    onShown() {
+      leftNote.stay();
+    },
     onResume(trigger) {
       leaving = false;
-      if (queue.unsaved.size === 0) removeStorage('localStorage', queue.noteKey); // alive again: the note would be stale
+      leftNote.stay();
+      if (queue.unsaved.size === 0) removeNote(queue.noteKey); // alive again: the note would be stale
       void delivery.flush(trigger);
     },
   });
@@ -148,7 +160,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
       }
       // The page may be gone before any answer arrives, or before a delivered event's delete commits:
       // the next page must not send these again.
-      if (inFlight.size + stored.deleting.size > 0) leftNote.write([...inFlight, ...stored.deleting]);
+      leftNote.leave(stored.deleting);
       if (sending) log(`page hidden: sending with keepalive, ${budget.used} of ${KEEPALIVE_BUDGET_BYTES} bytes in flight`);
     },
   };

@@ -4,18 +4,21 @@
 // event leaves IndexedDB only after the service accepted it (or refused it as invalid); a send may
 // start before its write has committed, since the delete is ordered after the write. When
 // IndexedDB fails (quota, private mode, WebKit's "Connection to Indexed Database server lost":
-// https://bugs.webkit.org/show_bug.cgi?id=197050) the store is reopened once, then the mirror is the
-// queue. Deletes are gathered for a moment into one transaction: one per request cost more
-// main-thread time than the sends.
-import { clear, createStore, delMany, getMany, keys as storedKeysOf, promisifyRequest, type UseStore } from 'idb-keyval';
+// https://bugs.webkit.org/show_bug.cgi?id=197050), or another script created the database first
+// without our store, the store is reopened once, then the mirror is the queue and the page's exit
+// note in web storage is kept current, so a page change or a crash still loses nothing. Deletes are
+// gathered for a moment into one transaction: one per request cost more main-thread time than the sends.
+import { clear, delMany, getMany, keys as storedKeysOf, promisifyRequest, type UseStore } from 'idb-keyval';
+import { createClosingStore } from './closing-store';
 import { QUEUE_DATABASE, QUEUE_STORE, type EventQueue } from '../loader/queue';
-import { removeStorage, writeStorage } from '../loader/web-storage';
+import { removeNote } from '../loader/web-storage';
+import type { NoteWriter } from './note-writer';
 import type { QueuedEvent } from '../types';
 
 const DELETE_GATHER_MS = 200;
 
 /** Deletes the stored queue of every page (optOut() on a page whose sender had not started). */
-export const clearStoredQueue = () => clear(createStore(QUEUE_DATABASE, QUEUE_STORE));
+export const clearStoredQueue = () => clear(createClosingStore(QUEUE_DATABASE, QUEUE_STORE));
 
 const byKey = (a: QueuedEvent, b: QueuedEvent) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
@@ -42,9 +45,17 @@ export interface StoredQueue {
   run<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined>;
   /** Page hide: what is not yet in IndexedDB goes to localStorage, synchronously, for the next page. */
   saveUnsaved(): void;
+  /** Memory-only mode: takes gone pages' events into this page's queue (and so its exit note). */
+  adopt(records: QueuedEvent[]): void;
 }
 
-export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: unknown) => void): StoredQueue {
+/** The one report of a failed IndexedDB, naming the cause. */
+export function describeStorageFailure(cause: unknown): string {
+  const foreign = (cause as Error | undefined)?.name === 'NotFoundError'; // the store is missing: another script made the database
+  return `${foreign ? `database "${QUEUE_DATABASE}" has no "${QUEUE_STORE}" store (another script created it)` : `IndexedDB failed (${cause})`}; events are kept in memory and localStorage`;
+}
+
+export function createStoredQueue(queue: EventQueue, notes: NoteWriter, onStorageFailure: (cause: unknown) => void): StoredQueue {
   let gathered: string[] = [];
   const deleting = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,7 +67,7 @@ export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: u
   function run<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined> {
     const attempt = () => {
       if (!durable) return undefined;
-      store ??= createStore(QUEUE_DATABASE, QUEUE_STORE);
+      store ??= createClosingStore(QUEUE_DATABASE, QUEUE_STORE);
       return operation(store);
     };
     const result = lastOperation
@@ -69,6 +80,7 @@ export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: u
         if (durable) {
           durable = false;
           onStorageFailure(cause);
+          saveUnsaved();
         }
         return undefined;
       });
@@ -80,6 +92,10 @@ export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: u
   function write(added: QueuedEvent[]): void {
     const records = added.filter((record) => queue.mirror.has(record.key)); // not those delivered or dropped meanwhile
     if (records.length === 0) return;
+    if (!durable) {
+      saveUnsaved();
+      return;
+    }
     // The gathered deletes go in the same transaction, so the stored queue is never over its bound.
     const doomed = gathered;
     gathered = [];
@@ -95,7 +111,7 @@ export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: u
       records.forEach((record) => queue.unsaved.delete(record.key));
       if (noted && queue.unsaved.size === 0) {
         noted = false;
-        removeStorage('localStorage', queue.noteKey);
+        removeNote(queue.noteKey);
       }
     });
   }
@@ -107,6 +123,13 @@ export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: u
     gathered = [];
     if (keys.length === 0) return Promise.resolve();
     return run((opened) => delMany(keys, opened)).then(() => keys.forEach((key) => deleting.delete(key)));
+  }
+
+  function saveUnsaved(): void {
+    const waiting = [...queue.unsaved.values()].filter((record) => queue.mirror.has(record.key));
+    noted = waiting.length > 0;
+    if (noted) notes.write(queue.noteKey, JSON.stringify(waiting));
+    else removeNote(queue.noteKey);
   }
 
   queue.store = write;
@@ -126,18 +149,25 @@ export function createStoredQueue(queue: EventQueue, onStorageFailure: (cause: u
       return [...ownRecords(queue), ...others.filter((record) => record !== undefined)].sort(byKey);
     },
     remove(keys) {
-      for (const key of keys) queue.mirror.delete(key), deleting.add(key);
+      for (const key of keys) {
+        queue.mirror.delete(key);
+        queue.unsaved.delete(key);
+        deleting.add(key);
+      }
+      if (!durable) saveUnsaved(); // the exit note is the only copy: delivered events leave it now
       gathered.push(...keys);
       timer ??= setTimeout(flushDeletes, DELETE_GATHER_MS);
     },
     flushDeletes,
     deleting,
     run,
-    saveUnsaved() {
-      const waiting = [...queue.unsaved.values()].filter((record) => queue.mirror.has(record.key));
-      noted = waiting.length > 0;
-      if (noted) writeStorage('localStorage', queue.noteKey, JSON.stringify(waiting));
-      else removeStorage('localStorage', queue.noteKey);
+    saveUnsaved,
+    adopt(records) {
+      for (const record of records) {
+        queue.mirror.set(record.key, record);
+        queue.unsaved.set(record.key, record);
+      }
+      saveUnsaved();
     },
   };
 }
