@@ -202,5 +202,5 @@ test('without IndexedDB the tracker reports it through onError and still deliver
   expect(event.itemId).toBe('memory-only');
   const errors = await trackerErrors(page);
   expect(errors.map((error) => error.code)).toEqual(['storage-unavailable']);
-  expect(errors[0].message).toMatch(/IndexedDB failed \(.*\); events are kept in memory only/);
+  expect(errors[0].message).toMatch(/IndexedDB failed \(.*\); events are kept in memory and localStorage/);
 });
