@@ -1,5 +1,5 @@
 // The faults of the "Try to lose an event" panel, each made of the emulator's controls
-// (e2e/emulator/README.md, "Controls"), and a read-only look at the tracker's IndexedDB queue.
+// (src/emulator/README.md, "Controls"), and a read-only look at the tracker's IndexedDB queue.
 (function () {
   var DRILL_EVENTS = 3; // events tracked with each fault
   var OFFLINE_MS = 4000;

@@ -5,8 +5,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../e2e/emulator/ids';
-import { startEmulator, type Emulator } from '../e2e/emulator/server';
+import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../src/emulator/ids';
+import { startEmulator, type Emulator } from '../src/emulator/server';
 import { buildDemo, buildIsFresh } from './build-demo';
 import { startSite, type Site } from './site-server';
 

@@ -2,8 +2,8 @@
 // warmed up (credentials fetched, lazy chunks loaded, one event delivered) before any measurement.
 // Scenarios that need a device profile or a cold page use the pieces (openBenchContext, loadBench).
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../emulator/ids';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../../src/emulator/ids';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { EmulatorClient } from '../harness/emulator-client';
 import { routeAwsToEmulator, type AwsRoute } from './aws-route';
 import type { Contender } from './contenders';

@@ -1,6 +1,6 @@
 // One small interface over the three engines' drivers, so the same scenario code runs in each:
 // Chromium (Playwright), Firefox ESR (puppeteer-core over WebDriver BiDi) and WebKitGTK
-// (W3C WebDriver, WebKitWebDriver). See /work/shared/reference/engines.md for why these drivers.
+// (W3C WebDriver, WebKitWebDriver). e2e/engines/README.md says why these drivers.
 
 /** A tab of the engine's browser. */
 export interface Tab {

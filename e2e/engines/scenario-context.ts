@@ -1,8 +1,8 @@
 // What a scenario gets: its engine, a static server and an emulator of its own (a new origin per
 // scenario, so no scenario sees another's IndexedDB queue or late keepalive requests), and helpers
 // that drive the tracker page the same way in every engine.
-import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../emulator/ids';
-import { startEmulator } from '../emulator/server';
+import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../../src/emulator/ids';
+import { startEmulator } from '../../src/emulator/server';
 import { EmulatorClient } from '../harness/emulator-client';
 import { startStaticServer, type StaticServer } from '../harness/static-server';
 import { trackerPageUrl, type TrackerPageOptions } from '../harness/tracker-page';

@@ -1,11 +1,11 @@
 // Reads and drives a running emulator through its documented /__emulator/ endpoints.
 import { expect } from '@playwright/test';
-import type { EventRecord as LoggedEvent, RequestRecord as LoggedRequest } from '../emulator/event-log';
-import type { FaultScript, Operation } from '../emulator/faults';
+import type { EventRecord as LoggedEvent, RequestRecord as LoggedRequest } from '../../src/emulator/event-log';
+import type { FaultScript, Operation } from '../../src/emulator/faults';
 
-/** One accepted event, one PutEvents attempt, as the emulator logs them (see e2e/emulator/README.md). */
-export type { EventRecord as LoggedEvent, RequestRecord as LoggedRequest } from '../emulator/event-log';
-export type { FaultScript } from '../emulator/faults';
+/** One accepted event, one PutEvents attempt, as the emulator logs them (see src/emulator/README.md). */
+export type { EventRecord as LoggedEvent, RequestRecord as LoggedRequest } from '../../src/emulator/event-log';
+export type { FaultScript } from '../../src/emulator/faults';
 
 export class EmulatorClient {
   constructor(readonly url: string) {}

@@ -2,8 +2,8 @@
 // events, not even a late keepalive request from a page closed by the test before; every worker
 // has its own static server.
 import { test as base } from '@playwright/test';
-import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../emulator/ids';
-import { startEmulator } from '../emulator/server';
+import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../../src/emulator/ids';
+import { startEmulator } from '../../src/emulator/server';
 import { EmulatorClient } from './emulator-client';
 import { startStaticServer } from './static-server';
 

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
 import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
-import type { RequestRecord } from '../emulator/event-log';
-import { startEmulator } from '../emulator/server';
+import type { RequestRecord } from '../../src/emulator/event-log';
+import { startEmulator } from '../../src/emulator/server';
 import { DEMO_TRACKING_ID, control, eventsClient, handSign, raw, staticCredentials, validInput, sharedEmulator } from './emulator-helpers';
 
 const shared = sharedEmulator();

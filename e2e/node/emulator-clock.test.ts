@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
-import { startEmulator } from '../emulator/server';
+import { startEmulator } from '../../src/emulator/server';
 import { DEMO_IDENTITY_POOL_ID, cognito, control, eventsClient, raw, rejectsWith, staticCredentials, validInput, sharedEmulator } from './emulator-helpers';
 
 const TEN_MINUTES_MS = 10 * 60 * 1000;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { DEMO_TRACKING_ID, control, eventsClient, raw, rejectsWith, validInput } from './emulator-helpers';
 
 interface LoggedRequest {

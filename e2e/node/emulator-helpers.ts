@@ -7,8 +7,8 @@ import { fromCognitoIdentityPool, type Storage } from '@aws-sdk/credential-provi
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, FinalizeRequestMiddleware, SourceData } from '@smithy/types';
 import { after, before, beforeEach } from 'node:test';
-import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../emulator/ids';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server';
+import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../../src/emulator/ids';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server';
 
 // The SDK warns once per process that Node 20 support ends in 2027; the tests know.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { DEMO_TRACKING_ID, control, eventsClient, validInput } from './emulator-helpers';
 
-const CLI = fileURLToPath(new URL('../emulator/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/emulator/cli.ts', import.meta.url));
 /** The project root, where `--import tsx` resolves. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

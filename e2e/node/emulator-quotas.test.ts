@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
-import { startEmulator } from '../emulator/server';
+import { startEmulator } from '../../src/emulator/server';
 import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, cognito, control, eventsClient, handSign, memoryCache, raw, rejectsWith, staticCredentials, validInput, sharedEmulator } from './emulator-helpers';
 
 const OTHER_TRACKING_ID = 'other-tracking-id';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PutEventsCommand, type PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { DEMO_TRACKING_ID, control, eventsClient, rejectsWith, sendRawBody, validInput } from './emulator-helpers';
 
 type Body = Record<string, unknown> & { eventList: Array<Record<string, unknown>> };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
 import {
   DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID, cognito, control, eventsClient, handSign, memoryCache, raw,
   rejectsWith, sendTampered, staticCredentials, validInput,

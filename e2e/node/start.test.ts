@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../emulator/ids';
+import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../../src/emulator/ids';
 
 const DEFAULT_PORTS = [8080, 4599]; // demo/start.ts's defaults
 

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { validatePutEvents } from '../emulator/put-events';
+import { validatePutEvents } from '../../src/emulator/put-events';
 import { toEventFields } from '../../src/loader/validate';
 import type { TrackProperties } from '../../src/types';
 

@@ -1,8 +1,9 @@
-// Issue 12, rows 6-9 and 15: track()'s validation against hostile input. Each case returns within
+// track()'s validation against hostile input. Each case returns within
 // a bound, refuses with a TypeError naming the field, or yields fields the emulator accepts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { validatePutEvents } from '../emulator/put-events';
+import { validatePutEvents } from '../../src/emulator/put-events';
+import { MAX_PROPERTIES_LENGTH } from '../../src/loader/limits';
 import { toEventFields } from '../../src/loader/validate';
 import type { TrackProperties } from '../../src/types';
 
@@ -128,4 +129,22 @@ describe('the emulator accepts what track() accepts', () => {
       assert.equal(typeof validatePutEvents({ trackingId: 't', sessionId: 's', eventList: [{ ...rest, sentAt: sentAt / 1000 }] }), 'object');
     }
   });
+});
+
+describe('reentrancy: a getter that calls track() mid-validation', () => {
+  test('cannot lift the length bound of the call it interrupts: the outer copy still stops within the limit', () => {
+    let getterReads = 0;
+    // Each item's getter validates another event with properties, as a hostile page's track() would.
+    const items = Array.from({ length: 100_000 }, () => ({
+      get reenter() {
+        getterReads++;
+        map({ note: 'inner' });
+        return 1;
+      },
+    }));
+    assert.match(refusal(() => map({ items })), /^track\(\): properties must be at most 1024 characters as JSON/);
+    // Each item costs at least 1 + 10 characters of the budget: at most ~100 getters may run, not 100,000.
+    assert.ok(getterReads <= MAX_PROPERTIES_LENGTH / 10, `${getterReads} getters ran`);
+  });
+
 });

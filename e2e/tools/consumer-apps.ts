@@ -7,7 +7,7 @@ import { dirname, join, posix } from 'node:path';
 import * as esbuild from 'esbuild';
 import { build as viteBuild, version as viteVersion } from 'vite';
 import webpack from 'webpack';
-import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../emulator/ids';
+import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../../src/emulator/ids';
 import { gzipBytes } from './gzip-bytes';
 
 export const CONSUMER_ITEM_ID = 'consumer-app-item'; // what the app tracks once it has started

@@ -14,7 +14,9 @@ let unstored: string | undefined; // the last choice, for when localStorage refu
 /** Stores the choice; false when localStorage refused it (its stale value is then removed). */
 export function storeChoice(choice: 'in' | 'out'): boolean {
   unstored = choice;
-  return writeStorage('localStorage', CONSENT_STORAGE_KEY, choice) || (removeStorage('localStorage', CONSENT_STORAGE_KEY), false);
+  if (writeStorage('localStorage', CONSENT_STORAGE_KEY, choice)) return true;
+  removeStorage('localStorage', CONSENT_STORAGE_KEY);
+  return false;
 }
 
 /** Whether tracking is off: an explicit choice wins; otherwise the browser's signal, if respected. */

@@ -20,7 +20,10 @@ export function createTracker<Events extends EventCatalog<Events> = AnyEvents>(c
 let created: Tracker | undefined;
 
 /** The tracker behind the package's top-level functions, created on first use (importing reads no browser state). */
-export const defaultTracker = (): Tracker => (created ??= createTracker());
+export function defaultTracker(): Tracker {
+  created ??= createTracker();
+  return created;
+}
 
 /** Configures the default tracker and delivers events left by earlier pages. */
 export const init: Tracker['init'] = (config) => defaultTracker().init(config);

@@ -1,4 +1,5 @@
-// PutEvents limits, from the service model (see ../shared/reference/aws-wire.md).
+// PutEvents limits, from the service model: https://docs.aws.amazon.com/personalize/latest/dg/API_UBS_PutEvents.html
+// and https://docs.aws.amazon.com/personalize/latest/dg/API_UBS_Event.html (botocore's personalize-events/2018-03-22/service-2.json).
 export const MAX_ID_LENGTH = 256; // trackingId, sessionId, userId, eventType, eventId, itemId, impression ids
 export const MAX_RECOMMENDATION_ID_LENGTH = 40;
 export const MAX_IMPRESSIONS = 25; // ids per impression list

@@ -10,14 +10,22 @@ export const OWNER_LOCK_PREFIX = 'personalize-tracker:owner:';
 export function holdOwnerLock(owner: string): void {
   let release = () => {};
   let shown = true;
-  const hold = () =>
-    navigator.locks
-      ?.request(OWNER_LOCK_PREFIX + owner, () => (shown ? new Promise<void>((done) => (release = done)) : undefined))
-      .catch(() => undefined);
+  /** Held until released: the lock's callback returns a promise that release() resolves. */
+  const heldUntilReleased = () =>
+    new Promise<void>((done) => {
+      release = done;
+    });
+  const hold = () => {
+    navigator.locks?.request(OWNER_LOCK_PREFIX + owner, () => (shown ? heldUntilReleased() : undefined)).catch(() => undefined);
+  };
   hold();
   addEventListener('pagehide', () => {
     shown = false;
     release();
   });
-  addEventListener('pageshow', (event) => event.persisted && ((shown = true), hold()));
+  addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    shown = true;
+    hold();
+  });
 }

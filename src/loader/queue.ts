@@ -6,7 +6,7 @@
 // later events there itself (sender/stored-queue.ts). An in-memory mirror of the page's own events
 // lets a send on page hide start without reading IndexedDB.
 import type { QueuedEvent } from '../types';
-import { removeNote, writeStorage } from './web-storage';
+import { writeStorage } from './web-storage';
 
 /** IndexedDB database and object store holding queued events. */
 export const QUEUE_DATABASE = 'personalize-tracker';
@@ -25,7 +25,7 @@ export interface EventQueue {
   readonly noteKey: string;
   /** Stores the records added in a tick: in localStorage until the sender replaces it. */
   store(added: QueuedEvent[]): void;
-  /** Forgets this page's records; `onClear` (the sender) deletes the stored queue of every page (opt-out). */
+  /** Forgets this page's records (opt-out, after forgetStored()); `onClear` (the sender) deletes the stored queue of every page. */
   clear(): void;
   onClear?: () => void;
 }
@@ -55,8 +55,7 @@ export function createQueue(owner: string): EventQueue {
       queue.mirror.clear();
       queue.unsaved.clear();
       added = [];
-      removeNote(queue.noteKey);
-      queue.onClear?.();
+      queue.onClear?.(); // the page's note in web storage went with the tracker's other keys (forget.ts)
     },
   };
   return queue;

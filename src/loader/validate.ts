@@ -1,10 +1,12 @@
 // Turns one track() call into the Event fields PutEvents accepts, or throws a TypeError that names
 // the field and the limit. Pure: no clock, no storage, so it is unit-tested and fuzzed in Node.
-// Written for hostile input (issue 12): each own enumerable key (Object.keys) is read once, so a key
-// another script put on Object.prototype changes nothing; the extra properties are copied into
-// null-prototype objects, so an own `__proto__` is data and no toJSON runs on them; the copy stops
-// as soon as its JSON would pass the limit, which also bounds its depth, so any input returns in a
-// few milliseconds; whatever a getter or Proxy trap throws becomes our TypeError naming the field.
+// Written for hostile input (e2e/node/validate-hostile.test.ts): each own enumerable key
+// (Object.keys) is read once, so a key another script put on Object.prototype changes nothing;
+// the extra properties are copied into null-prototype objects, so an own `__proto__` is data and
+// no toJSON runs on them; the copy stops as soon as its JSON would pass the limit, which also
+// bounds its depth, so any input returns in a few milliseconds; whatever a getter or Proxy trap
+// throws becomes our TypeError naming the field. The reading's state lives in the call, so a
+// getter that calls track() again cannot lift that bound.
 // Lengths count code points, as the service model's Smithy `@length` does
 // (https://smithy.io/2.0/spec/constraint-traits.html#length-trait).
 import { MAX_ATTRIBUTION_SOURCE_LENGTH, MAX_FLOAT32, MAX_ID_LENGTH, MAX_IMPRESSIONS, MAX_PROPERTIES_LENGTH, MAX_RECOMMENDATION_ID_LENGTH, RESERVED_PROPERTY_KEY } from './limits';
@@ -16,12 +18,22 @@ const ATTRIBUTION_SOURCE = /^(?=.*\S)[\x20-\x7E]{1,1024}$/; // MAX_ATTRIBUTION_S
 const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i; // unambiguous, so linear: no hex, octal, binary or Infinity
 const ECHO_LENGTH = 40; // characters of a refused string shown in an error
 
-let thrown: TypeError | undefined; // our last error, told apart from what the input's own code throws
-let at = ''; // the field being read, named when the input's code throws
-let left = 0; // characters the properties JSON may still take
+/** One call's reading of its input: kept in the call, so a getter that calls track() again cannot reset it. */
+interface Reading {
+  /** The field being read, named when the input's own code throws. */
+  at: string;
+  /** Characters the properties JSON may still take. */
+  left: number;
+}
+
+// The error fail() threw last, told apart from what the input's own code throws. Unlike the
+// reading, it needs no call of its own: it is set just before the throw and compared as the throw
+// reaches the catch, with no input code running in between.
+let thrown: TypeError | undefined;
 
 function fail(field: string, expected: string, got: unknown, caller = 'track()'): never {
-  throw (thrown = new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`));
+  thrown = new TypeError(`${caller}: ${field} must be ${expected} (got ${got})`);
+  throw thrown;
 }
 
 /** A refused value for a message: a string cut short, a number, or the type. */
@@ -38,23 +50,41 @@ export function checkString(field: string, value: unknown, max: number, caller?:
   return value as string;
 }
 
-const spend = (characters: number) => (left -= characters) < 0 && fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, `more than ${MAX_PROPERTIES_LENGTH}, or a cycle`);
+function spend(reading: Reading, characters: number): void {
+  reading.left -= characters;
+  if (reading.left < 0) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, `more than ${MAX_PROPERTIES_LENGTH}, or a cycle`);
+}
 
 /** A plain copy of a JSON value, each object null-prototype; refuses what JSON would drop or change. */
-function copy(value: unknown, path: string): unknown {
-  at = path;
-  if (typeof value === 'string') return spend(codePoints(value, MAX_PROPERTIES_LENGTH) + 2), value;
-  if (typeof value === 'boolean' || value === null || Number.isFinite(value)) return spend(1), value;
-  if (value instanceof Date) return copy(value.toJSON(), path);
+function copy(value: unknown, path: string, reading: Reading): unknown {
+  reading.at = path;
+  if (typeof value === 'string') {
+    spend(reading, codePoints(value, MAX_PROPERTIES_LENGTH) + 2);
+    return value;
+  }
+  if (typeof value === 'boolean' || value === null || Number.isFinite(value)) {
+    spend(reading, 1);
+    return value;
+  }
+  if (value instanceof Date) return copy(value.toJSON(), path, reading);
   const prototype = typeof value === 'object' && Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null && !Array.isArray(value)) fail(path, 'JSON-serialisable', prototype ? 'a class instance' : describe(value));
-  spend(1); // with each item's comma or closing bracket, a lower bound of the JSON's length
+  spend(reading, 1); // with each item's comma or closing bracket, a lower bound of the JSON's length
   // A hole reads as undefined and is refused: JSON would turn it into null.
-  if (Array.isArray(value)) return Array.from(value, (item, index) => (spend(1), copy(item, `${path}[${index}]`)));
+  if (Array.isArray(value)) {
+    return Array.from(value, (item, index) => {
+      spend(reading, 1);
+      return copy(item, `${path}[${index}]`, reading);
+    });
+  }
   const result = Object.create(null);
   for (const key of Object.keys(value as object)) {
-    const child = (value as Record<string, unknown>)[(at = `${path}.${key}`), key];
-    if (child !== undefined) spend(codePoints(key, MAX_PROPERTIES_LENGTH) + 4), (result[key] = copy(child, at));
+    const childPath = `${path}.${key}`;
+    reading.at = childPath;
+    const child = (value as Record<string, unknown>)[key];
+    if (child === undefined) continue;
+    spend(reading, codePoints(key, MAX_PROPERTIES_LENGTH) + 4);
+    result[key] = copy(child, childPath, reading);
   }
   return result;
 }
@@ -68,13 +98,14 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
   let fields: EventFields & Record<string, unknown>;
   const extra = Object.create(null);
   let extras = 0;
+  const reading: Reading = { at: 'eventType', left: MAX_PROPERTIES_LENGTH };
   try {
-    at = 'eventType';
-    fields = { eventType: checkString(at, eventType, MAX_ID_LENGTH), eventId: '', sentAt };
-    at = 'properties';
-    if (properties !== undefined && describe(properties) !== 'object') fail(at, 'an object', describe(properties));
+    fields = { eventType: checkString('eventType', eventType, MAX_ID_LENGTH), eventId: '', sentAt };
+    reading.at = 'properties';
+    if (properties !== undefined && describe(properties) !== 'object') fail('properties', 'an object', describe(properties));
     for (const key of Object.keys(properties ?? {})) {
-      const value: unknown = properties![(at = `properties.${key}`), key];
+      reading.at = `properties.${key}`;
+      const value: unknown = properties![key];
       if (value === undefined) continue;
       if (key === 'itemId' || key === 'eventId') fields[key] = checkString(key, value, MAX_ID_LENGTH);
       else if (key === 'recommendationId') fields[key] = checkString(key, value, MAX_RECOMMENDATION_ID_LENGTH);
@@ -91,20 +122,23 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
         if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) fail(`${key}.eventAttributionSource`, `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, describe(source));
         fields[key] = { eventAttributionSource: source };
       } else if (RESERVED_PROPERTY_KEY.test(key)) fail('properties', 'free of reserved keys in any casing', `"${key}"`);
-      // Each key takes at least 5 characters of JSON: past 1024 / 4 of them, no need to read the rest.
-      else (extra[key] = value), ++extras > MAX_PROPERTIES_LENGTH / 4 && spend(Infinity);
+      else {
+        extra[key] = value;
+        extras++;
+        // Each key takes at least 5 characters of JSON: past 1024 / 4 of them, no need to read the rest.
+        if (extras > MAX_PROPERTIES_LENGTH / 4) spend(reading, Infinity);
+      }
     }
     if (extras) {
-      left = MAX_PROPERTIES_LENGTH;
       // Re-measured as sent: a toJSON another script put on Array.prototype could change the length.
-      const json = JSON.stringify(copy(extra, 'properties'));
+      const json = JSON.stringify(copy(extra, 'properties', reading));
       const length = codePoints(json, MAX_PROPERTIES_LENGTH);
       if (length > MAX_PROPERTIES_LENGTH) fail('properties', `at most ${MAX_PROPERTIES_LENGTH} characters as JSON`, length);
       fields.properties = json;
     }
   } catch (error) {
     if (error === thrown) throw error;
-    fail(at, 'readable', 'a throw');
+    fail(reading.at, 'readable', 'a throw');
   }
   fields.eventId ||= newEventId();
   return fields;

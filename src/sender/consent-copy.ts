@@ -1,4 +1,4 @@
-// The second copy of the visitor's choice (issue 12, row 2): localStorage may refuse it (full), so
+// The second copy of the visitor's choice: localStorage may refuse it (full), so
 // every optOut() and optIn() is also written to an IndexedDB database of its own. Before each pass
 // the sender reads the choice, the copy where localStorage holds none, so an opt-out is never lost
 // to a full localStorage. An opt-out also deletes every page's stored queue here, since
@@ -37,7 +37,9 @@ export async function chose(choice: 'in' | 'out', config: TrackerConfig): Promis
 /** The visitor's choice: localStorage's (it follows other tabs), else the latest made on this page, else the IndexedDB copy's. */
 export function knownChoice(): Promise<string | undefined> {
   const stored = readStorage('localStorage', CONSENT_STORAGE_KEY);
-  return stored === 'in' || stored === 'out' ? Promise.resolve(stored) : (known ??= readCopy());
+  if (stored === 'in' || stored === 'out') return Promise.resolve(stored);
+  known ??= readCopy();
+  return known;
 }
 
 /** Never creates the database where the browser lists them. */

@@ -30,11 +30,12 @@ export function createParallelSends({ sender, budget, inFlight, queue, owner, de
     const worker = async (index: number) => {
       // Serialising and signing one batch (pure-JS SHA-256) takes 10–25 ms at 4× CPU. The first batch
       // leaves at once; each other worker starts in a task of its own once credentials are there, so
-      // that a pass never signs several batches in one task (issue 11, point 4). If the credentials
+      // that a pass never signs several batches in one task (no long task: e2e/bench/long-tasks.ts). If the credentials
       // fail, the first worker's batch reports it.
       if (index > 0 && !(index < batches.length && (await sender.warm().then(nextTask, () => false)))) return;
       while (healthy && next < batches.length) {
-        const batch = batches[next++];
+        const batch = batches[next];
+        next++;
         while (budget.used > 0 && !budget.fits(requestBytes(batch))) await budget.freed();
         // A send on page hide does not wait for a running pass: it may have taken some of these meanwhile.
         const records = batch.records.filter((record) => !inFlight.has(record.key) && (record.owner !== owner || queue.mirror.has(record.key)));

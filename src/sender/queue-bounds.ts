@@ -31,7 +31,9 @@ export function beyondBound(mirror: Map<string, QueuedEvent>, inFlight: Set<stri
   const oldest: QueuedEvent[] = [];
   for (const record of mirror.values()) { // insertion order: oldest first
     if (excess <= 0) break;
-    if (!inFlight.has(record.key)) oldest.push(record), excess--;
+    if (inFlight.has(record.key)) continue;
+    oldest.push(record);
+    excess--;
   }
   return oldest;
 }

@@ -108,8 +108,12 @@ function refresh(config: TrackerConfig): Promise<CognitoCredentials> {
   const run = async () => {
     try {
       const locks = navigator.locks;
-      const first = await locks.request(CREDENTIALS_KEY, { ifAvailable: true }, (lock) => lock && ((locked = true), refreshNow(false)));
-      return first ?? (await locks.request(CREDENTIALS_KEY, () => ((locked = true), refreshNow(true))));
+      const refreshLocked = (waited: boolean) => {
+        locked = true;
+        return refreshNow(waited);
+      };
+      const first = await locks.request(CREDENTIALS_KEY, { ifAvailable: true }, (lock) => lock && refreshLocked(false));
+      return first ?? (await locks.request(CREDENTIALS_KEY, () => refreshLocked(true)));
     } catch (error) {
       if (locked) throw error;
       return refreshNow(false); // no Web Locks here (older browsers, opaque origins): fetch directly

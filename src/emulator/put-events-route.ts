@@ -23,7 +23,7 @@ export async function handlePutEvents(req: IncomingMessage, res: ServerResponse,
   } catch (error) {
     parseError = (error as Error).message;
   }
-  // Only a signed request's body is summarised in the log: anyone can send the rest (issue 12, row 13).
+  // Only a signed request's body is summarised in the log: anyone can send the rest, and the log must not let them fill it.
   const verified = tooLarge ? undefined : verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, store, faults.now());
   const authenticated = verified !== undefined && !('type' in verified);
   const refuse = (error: ServiceError): void => {
