@@ -7,11 +7,12 @@ import type { EngineName } from './driver';
 import { chosenEngines, LAUNCHERS } from './engines';
 import { EXIT_SCENARIOS } from './exit-scenarios';
 import { PASS_SCENARIOS } from './pass-scenarios';
+import { SESSION_SCENARIOS } from './session-scenarios';
 import { STORAGE_SCENARIOS } from './storage-scenarios';
 import { createScenarioContext, Skipped, type Scenario } from './scenario-context';
 
 const TRACKER_FILE = 'dist/personalize-tracker.js'; // the scenarios load the built script-tag files
-const ALL_SCENARIOS = [...CORE_SCENARIOS, ...EXIT_SCENARIOS, ...PASS_SCENARIOS, ...STORAGE_SCENARIOS].sort((a, b) => a.id.localeCompare(b.id));
+const ALL_SCENARIOS = [...CORE_SCENARIOS, ...EXIT_SCENARIOS, ...PASS_SCENARIOS, ...SESSION_SCENARIOS, ...STORAGE_SCENARIOS].sort((a, b) => a.id.localeCompare(b.id));
 
 interface Outcome {
   engine: EngineName;

@@ -47,8 +47,10 @@ export async function launchWebKit(): Promise<Engine> {
   try {
     const driverUrl = `http://127.0.0.1:${port}`;
     await waitUntil(async () => (await fetch(`${driverUrl}/status`)).ok, DRIVER_START_TIMEOUT_MS, 'WebKitWebDriver to listen');
+    // MiniBrowser blocks window.open() without a user gesture, which no script of a WebDriver
+    // session has; the session scenarios open a window that way, as Playwright and puppeteer allow.
     const session = await WebDriverSession.create(driverUrl, {
-      'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
+      'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation', '--javascript-can-open-windows-automatically=true'] },
       pageLoadStrategy: 'normal',
     });
     const firstWindow = await session.send<string>('GET', '/window');

@@ -19,6 +19,7 @@ import { createPutEventsSender } from './put-events-client';
 import type { EventQueue } from '../loader/queue';
 import { createRetrySchedule } from './retry-schedule';
 import { sendableRecords } from './sendable';
+import { noteSessionOwner, settleSession } from './session-copy';
 import { createStoredQueue, describeStorageFailure, ownRecords } from './stored-queue';
 import type { FlushResult, TrackerConfig, TrackerError } from '../types';
 
@@ -59,6 +60,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
   let leaving = false; // from beforeunload or pagehide until the page stays or comes back from the back/forward cache
   let lastSweep = 0;
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
+  let sessionSettled: Promise<void> | undefined;
 
   const notes = createNoteWriter(report);
   const stored = createStoredQueue(queue, notes, (cause) => report(trackerError('storage-unavailable', describeStorageFailure(cause))));
@@ -75,7 +77,13 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
     const tally: Tally = { delivered: 0, rejected: 0 };
     const forced = triggers.has('online') || triggers.has('retry');
     // An opt-out only IndexedDB kept (localStorage was full) reaches the loader here.
-    optedIn = (await knownChoice()) !== 'out';
+    const choice = await knownChoice();
+    // Before anything leaves (sendNow waits for optedIn too): a copied tab's events move to its own session.
+    if (choice !== 'out') {
+      sessionSettled ??= settleSession(owner, queue);
+      await sessionSettled;
+    }
+    optedIn = choice !== 'out';
     if (!optedIn && !toldLoader) (toldLoader = true), optOut();
     if (optedIn && !stopped && (forced || !retry.waiting())) {
       // Orphans of closed pages need an IndexedDB read: look for them on these triggers or now and then.
@@ -124,6 +132,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
     onResume(trigger) {
       leaving = false;
       leftNote.stay();
+      if (optedIn) noteSessionOwner(owner);
       if (queue.unsaved.size === 0) removeNote(queue.noteKey); // alive again: the note would be stale
       void delivery.flush(trigger);
     },
