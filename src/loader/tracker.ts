@@ -57,9 +57,6 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     if (config) loadSender(config, loadFailures).then((sender) => sender.chose(choice, config!)).catch(() => undefined);
   }
 
-  const log = (message: string, ...details: unknown[]) => {
-    if (config?.debug) console.debug(`personalize-tracker: ${message}`, ...details);
-  };
   const report = (error: TrackerError) => {
     try {
       (config?.onError ?? console.warn)(error);
@@ -71,7 +68,10 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   /** Loads the sender once; it delivers what earlier pages left as soon as it starts. */
   function getDelivery(): Promise<Delivery> {
     delivery ??= loadSender(config, loadFailures).then(
-      (sender) => (ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, log, optOut: () => tracker.optOut() })),
+      (sender) => {
+        ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, optOut: () => tracker.optOut() });
+        return ready;
+      },
       (cause) => {
         // A network blip: fetch the chunk again with backoff, since no page event may come to ask.
         delivery = undefined;
@@ -99,8 +99,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
 
   function enqueue(record: QueuedEvent): void {
     queue!.add(record);
-    log('tracked', record.event);
-    if (ready) ready.added(); // sends at once; until the sender is there, a flush waits for a full batch or flushIntervalMs
+    if (ready) ready.added(record); // logs it (debug) and sends at once; until the sender is there, a flush waits for a full batch or flushIntervalMs
     else if (++addedSinceFlush >= (config!.maxBatchSize ?? MAX_BATCH)) void requestFlush('batch-full');
     else flushTimer ??= setTimeout(() => void requestFlush('timer'), config!.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
   }

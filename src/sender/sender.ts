@@ -21,7 +21,8 @@ import { createRetrySchedule } from './retry-schedule';
 import { sendableRecords } from './sendable';
 import { noteSessionOwner, settleSession } from './session-copy';
 import { createStoredQueue, describeStorageFailure, ownRecords } from './stored-queue';
-import type { FlushResult, TrackerConfig, TrackerError } from '../types';
+import type { FlushResult, QueuedEvent, TrackerConfig, TrackerError } from '../types';
+import { createDebugLog } from './debug-log';
 
 export { chose } from './consent-copy'; // optOut() and optIn(), also before the sender started
 
@@ -31,14 +32,13 @@ export interface DeliveryOptions {
   /** This page's owner id (see owner-lock.ts). */
   owner: string;
   report: (error: TrackerError) => void;
-  log: (message: string, ...details: unknown[]) => void;
   /** The loader's optOut(), for an opt-out only IndexedDB remembers (sender/consent-copy.ts). */
   optOut: () => void;
 }
 
 export interface Delivery {
-  /** This page just queued an event: maxQueueLength is applied at once, and a pass starts at the end of the tick. */
-  added(): void;
+  /** This page just queued `record`: maxQueueLength is applied at once, and a pass starts at the end of the tick. */
+  added(record: QueuedEvent): void;
   /** One pass over everything this page may send; during a backoff only `online` and the retry timer start one. */
   flush(trigger?: string): Promise<FlushResult>;
   /** Page hide: starts sending this page's own events at once, in parallel, from memory. */
@@ -48,8 +48,10 @@ export interface Delivery {
 const SWEEP_INTERVAL_MS = 60_000; // routine passes look for orphaned events at most this often
 const SWEEP_TRIGGERS = ['start', 'pageshow', 'online', 'flush', 'retry', 'sweep'];
 
-export function createDelivery({ config: givenConfig, queue, owner, report, log, optOut }: DeliveryOptions): Delivery {
+export function createDelivery({ config: givenConfig, queue, owner, report, optOut }: DeliveryOptions): Delivery {
   const config = resolveOptions(givenConfig, report);
+  const log = createDebugLog(config.debug);
+  for (const record of ownRecords(queue)) log('tracked before the sender loaded', record.event);
   const sender = createPutEventsSender(config);
   const inFlight = new Set<string>();
   const retry = createRetrySchedule(() => void delivery.flush('retry'), log);
@@ -67,7 +69,13 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
   const leftNote = createLeftNote(owner, notes);
   const drops = createDropReport(report);
   let passSoon = false;
-  const deliverBatch = createBatchDelivery({ sender, stored, inFlight, budget, retry, leftNote, leaving: () => leaving, report, log, stop: () => !stopped && (stopped = true) });
+  /** The service does not know the trackingId: true the first time. */
+  const stopSending = () => {
+    if (stopped) return false;
+    stopped = true;
+    return true;
+  };
+  const deliverBatch = createBatchDelivery({ sender, stored, inFlight, budget, retry, leftNote, leaving: () => leaving, report, log, stop: stopSending });
   const sendAll = createParallelSends({ sender, budget, inFlight, queue, owner, deliverBatch });
 
   // Not in the task that evaluated this chunk and built the clients (~40 ms at 4× CPU together).
@@ -84,7 +92,10 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
       await sessionSettled;
     }
     optedIn = choice !== 'out';
-    if (!optedIn && !toldLoader) (toldLoader = true), optOut();
+    if (!optedIn && !toldLoader) {
+      toldLoader = true;
+      optOut();
+    }
     if (optedIn && !stopped && (forced || !retry.waiting())) {
       // Orphans of closed pages need an IndexedDB read: look for them on these triggers or now and then.
       const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || Date.now() - lastSweep > SWEEP_INTERVAL_MS;
@@ -139,7 +150,8 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
   });
 
   const delivery: Delivery = {
-    added() {
+    added(record) {
+      log('tracked', record.event);
       // The bound holds at every moment, not only when a pass runs: the oldest waiting events go first.
       const oldest = beyondBound(queue.mirror, inFlight, config.maxQueueLength);
       if (oldest.length > 0) {
