@@ -3,8 +3,9 @@
 // full), and when IndexedDB fails.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
-import { UNSAVED_PREFIX } from '../../src/loader/queue';
-import { createLeftNote, LEFT_PREFIX, takeExitNotes } from '../../src/sender/exit-notes';
+import { UNSAVED_PREFIX } from '../../src/shared/storage-names';
+import { LEFT_PREFIX } from '../../src/shared/storage-names';
+import { createLeftNote, takeExitNotes } from '../../src/sender/exit-notes';
 import { createNoteWriter } from '../../src/sender/note-writer';
 import type { StoredQueue } from '../../src/sender/stored-queue';
 import type { QueuedEvent, TrackerError } from '../../src/types';

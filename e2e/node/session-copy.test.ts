@@ -4,10 +4,10 @@
 // an engine without Web Locks keep the session as found.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { OWNER_LOCK_PREFIX } from '../../src/loader/owner-lock';
+import { OWNER_LOCK_PREFIX } from '../../src/shared/storage-names';
 import { createQueue } from '../../src/loader/queue';
 import { randomId } from '../../src/loader/random-id';
-import { SESSION_STORAGE_KEY } from '../../src/loader/session';
+import { SESSION_STORAGE_KEY } from '../../src/shared/storage-names';
 import { openElsewhere, SESSION_OWNER_KEY, settleSession } from '../../src/sender/session-copy';
 import type { QueuedEvent } from '../../src/types';
 

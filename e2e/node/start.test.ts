@@ -89,7 +89,7 @@ test("the README's \"Try it locally\" names the demo's ids and links the emulato
   const readme = readFileSync('README.md', 'utf8');
   const section = readme.slice(readme.indexOf('### Try it locally'), readme.indexOf('### React'));
   for (const id of [DEMO_REGION, DEMO_IDENTITY_POOL_ID, DEMO_TRACKING_ID]) assert.ok(section.includes(`\`${id}\``), id);
-  assert.match(section, /\]\(e2e\/emulator\/README\.md\)/);
+  assert.match(section, /\]\(src\/emulator\/README\.md\)/);
   assert.match(section, /--port/);
   assert.match(section, /PORT=/);
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { validatePutEvents } from '../../src/emulator/put-events';
-import { MAX_PROPERTIES_LENGTH } from '../../src/loader/limits';
+import { MAX_PROPERTIES_LENGTH } from '../../src/shared/limits';
 import { toEventFields } from '../../src/loader/validate';
 import type { TrackProperties } from '../../src/types';
 

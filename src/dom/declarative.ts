@@ -5,8 +5,7 @@
 // Markup the site did not write (a user review, an ad) can carry these attributes too: the
 // properties attribute can set no top-level field, and `root` and `eventTypes` narrow what is
 // tracked (sites should also strip data-personalize-* from user content).
-import { MAX_PROPERTIES_LENGTH } from '../loader/limits';
-import { TOP_LEVEL_KEYS } from '../loader/validate';
+import { MAX_PROPERTIES_LENGTH, TOP_LEVEL_KEYS } from '../shared/limits';
 import { ITEM_SELECTOR, watchRecommendations, type RecommendationWatch } from './recommendations';
 import type { Tracker, TrackProperties } from '../types';
 

@@ -2,7 +2,7 @@
 // rendered recommendation list count as seen once at least half of each was in view
 // (IntersectionObserver, https://w3c.github.io/IntersectionObserver/); a click on one is tracked
 // with the list's recommendationId and the seen items, in display order, as its impression.
-import { MAX_IMPRESSIONS } from '../loader/limits';
+import { MAX_IMPRESSIONS } from '../shared/limits';
 import type { Tracker, TrackProperties } from '../types';
 
 const SEEN_RATIO = 0.5; // "seen": at least half of the item was in the viewport

@@ -1,5 +1,7 @@
 // The npm entry's DOM features, bound to the package's default tracker unless given another.
 // Outside a browser (server-side rendering) they watch nothing.
+// Room rule: src/dom/ sits above the loader (it tracks through a Tracker) and below the script
+// tag's sender chunk, which starts declarative tracking; it imports src/shared/ and src/loader/.
 import { defaultTracker } from '../loader/default-tracker';
 import { inBrowser } from '../loader/in-browser';
 import type { Tracker } from '../types';

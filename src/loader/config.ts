@@ -1,6 +1,6 @@
 // Checks init()'s required config up front, so a typo fails loudly at start-up rather than at AWS.
 // The numeric options are checked by the sender (options.ts), off the page's critical path.
-import { MAX_ID_LENGTH } from './limits';
+import { MAX_ID_LENGTH } from '../shared/limits';
 import type { TrackerConfig } from '../types';
 import { checkString } from './validate';
 

@@ -4,10 +4,9 @@
 // and the older Do Not Track signal. Only `in` and `out` are choices: any other stored value (from
 // another script) counts as none. A choice localStorage refuses (full) is reported and kept in
 // memory for the page only.
-import { readStorage, removeStorage, writeStorage } from './web-storage';
+import { CONSENT_STORAGE_KEY } from '../shared/storage-names';
+import { readStorage, removeStorage, writeStorage } from '../shared/web-storage';
 
-/** The localStorage key holding `out` or `in`. */
-export const CONSENT_STORAGE_KEY = 'personalize-tracker:consent';
 
 let unstored: string | undefined; // the last choice, for when localStorage refused it
 

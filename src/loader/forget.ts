@@ -2,10 +2,8 @@
 // (the session id; in localStorage the retry time, the exit notes of pages that went away, the clock
 // offset and the Cognito identity and credentials), all but the choice itself. The stored queue of
 // every page goes with the sender chunk (sender/consent-copy.ts).
-import { CONSENT_STORAGE_KEY } from './consent';
+import { CONSENT_STORAGE_KEY, KEY_PREFIX } from '../shared/storage-names';
 
-/** The prefix of every web-storage key the tracker writes (session, retry-at, unsaved:…, left:…, consent). */
-const KEY_PREFIX = 'personalize-tracker:';
 /** Removes the tracker's keys but the choice from both storages: the session id, and exit notes kept in sessionStorage where localStorage was full. */
 export function forgetStored(): void {
   for (const kind of ['localStorage', 'sessionStorage'] as const) {

@@ -3,8 +3,7 @@
 // orphans that another page may deliver at once (sender/live-owners.ts). It is let go on pagehide,
 // since a page holding a lock cannot enter the back/forward cache, and taken again on pageshow.
 
-/** The prefix of the owner lock's name; the rest is the page's owner id. */
-export const OWNER_LOCK_PREFIX = 'personalize-tracker:owner:';
+import { OWNER_LOCK_PREFIX } from '../shared/storage-names';
 
 /** Holds the owner lock of `owner` while the page is shown; does nothing without Web Locks. */
 export function holdOwnerLock(owner: string): void {

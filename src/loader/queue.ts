@@ -5,30 +5,11 @@
 // The sender then moves them into the durable queue in IndexedDB, shared by all tabs, and stores
 // later events there itself (sender/stored-queue.ts). An in-memory mirror of the page's own events
 // lets a send on page hide start without reading IndexedDB.
+import { UNSAVED_PREFIX } from '../shared/storage-names';
+import type { EventQueue } from '../shared/contract';
 import type { QueuedEvent } from '../types';
-import { writeStorage } from './web-storage';
+import { writeStorage } from '../shared/web-storage';
 
-/** IndexedDB database and object store holding queued events. */
-export const QUEUE_DATABASE = 'personalize-tracker';
-export const QUEUE_STORE = 'events';
-/** localStorage key prefix (then the owner id) of the page's events not yet in IndexedDB. */
-export const UNSAVED_PREFIX = 'personalize-tracker:unsaved:';
-
-export interface EventQueue {
-  /** Queues a record now; `store` gets every record added in the tick, at its end. */
-  add(record: QueuedEvent): void;
-  /** This page's own queued records by key (no IndexedDB read needed); the sender deletes settled ones. */
-  readonly mirror: Map<string, QueuedEvent>;
-  /** This page's records not yet in IndexedDB, by key. */
-  readonly unsaved: Map<string, QueuedEvent>;
-  /** The localStorage key of this page's unsaved records. */
-  readonly noteKey: string;
-  /** Stores the records added in a tick: in localStorage until the sender replaces it. */
-  store(added: QueuedEvent[]): void;
-  /** Forgets this page's records (opt-out, after forgetStored()); `onClear` (the sender) deletes the stored queue of every page. */
-  clear(): void;
-  onClear?: () => void;
-}
 
 export function createQueue(owner: string): EventQueue {
   let added: QueuedEvent[] = [];

@@ -1,10 +1,9 @@
 // The session id: one per tab, kept in sessionStorage so it survives reloads in that tab while a
 // new tab starts a new session (sessionStorage is per tab: https://html.spec.whatwg.org/#dom-sessionstorage).
 import { randomId } from './random-id';
-import { readStorage, writeStorage } from './web-storage';
+import { SESSION_STORAGE_KEY } from '../shared/storage-names';
+import { readStorage, writeStorage } from '../shared/web-storage';
 
-/** The sessionStorage key holding the session id. */
-export const SESSION_STORAGE_KEY = 'personalize-tracker:session';
 
 /** The tab's session id, created on first use. */
 export function currentSessionId(): string {

@@ -1,17 +1,21 @@
 // createTracker(): the loader's side, on the page's critical path. track() validates, stamps and
 // queues synchronously; the sender chunk (AWS SDK, batching, retries, page lifecycle) is loaded
 // when the page is idle or a flush is due, and only ever sees the queue.
+// Room rule: src/loader/ imports src/shared/ and the public types, never src/sender/ but for the
+// one dynamic import of the sender chunk (default-tracker.ts); e2e/node/layers.test.ts checks it.
 import { checkConfig, checkUserId } from './config';
 import { isOptedOut, storeChoice, watchChoice } from './consent';
-import { MAX_BATCH } from './limits';
-import { DEFAULT_FLUSH_INTERVAL_MS } from './defaults';
+import { MAX_BATCH } from '../shared/limits';
+import { DEFAULT_FLUSH_INTERVAL_MS } from '../shared/defaults';
 import { holdOwnerLock } from './owner-lock';
-import { createQueue, type EventQueue } from './queue';
+import type { EventQueue } from '../shared/contract';
+import { createQueue } from './queue';
+import { FIRST_SEQUENCE, queueKey } from '../shared/queue-key';
 import { randomId } from './random-id';
-import type { Delivery, DeliveryOptions } from '../sender/sender';
+import type { Delivery, FlushTrigger, LoadSender } from '../shared/contract';
 import { forgetStored } from './forget';
 import { currentSessionId, startNewSession } from './session';
-import { trackerError } from './tracker-error';
+import { trackerError } from '../shared/tracker-error';
 import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from '../types';
 import { toEventFields } from './validate';
 import { whenLoadedAndIdle } from './when-idle';
@@ -19,17 +23,11 @@ import { whenLoadedAndIdle } from './when-idle';
 const LOAD_RETRY_BASE_MS = 1_000; // a sender chunk that failed to load is fetched again after 1 s, 2 s, 4 s…
 const LOAD_RETRY_MAX_MS = 60_000;
 
-/** How the tracker gets its sender chunk: `import('../sender/sender')` in the npm build, a URL by script tag. */
-export type LoadSender = (config?: TrackerConfig, attempt?: number) => Promise<{
-  createDelivery(options: DeliveryOptions): Delivery;
-  /** Keeps the choice in IndexedDB too; after an opt-out, deletes the stored queue of every page. */
-  chose(choice: 'in' | 'out', config: TrackerConfig): Promise<unknown>;
-}>;
 
 /** A tracker whose sender chunk comes from `loadSender`. */
 export function createTrackerWith(loadSender: LoadSender, initialConfig?: TrackerConfig): Tracker {
   const owner = randomId(); // this page's id on its events; the sender holds a Web Lock named after it
-  let keySequence = 36 ** 5; // written in base 36 it stays six digits long, so keys sort by call order
+  let keySequence = FIRST_SEQUENCE;
   let config: TrackerConfig | undefined;
   let queue: EventQueue | undefined;
   let userId: string | undefined;
@@ -83,7 +81,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     return delivery;
   }
 
-  function requestFlush(trigger: string): Promise<FlushResult> {
+  function requestFlush(trigger: FlushTrigger): Promise<FlushResult> {
     clearTimeout(flushTimer);
     flushTimer = undefined;
     addedSinceFlush = 0;
@@ -132,8 +130,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       const event = toEventFields(eventType, properties, Date.now(), randomId);
       if (optedOut) return; // input errors still throw, so a developer sees them whatever the visitor chose
       sessionId ??= currentSessionId();
-      // Keys sort by tracking time (13 digits until the year 2286), then call order; the owner id makes them unique across pages.
-      const key = `${event.sentAt}-${(keySequence++).toString(36)}-${owner}`;
+      const key = queueKey(event.sentAt, keySequence++, owner);
       const record = { key, owner, trackingId: config?.trackingId, sessionId, event } as QueuedEvent; // trackingId set at init
       if (userId) record.userId = userId;
       if (config) enqueue(record);

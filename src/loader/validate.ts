@@ -9,11 +9,9 @@
 // getter that calls track() again cannot lift that bound.
 // Lengths count code points, as the service model's Smithy `@length` does
 // (https://smithy.io/2.0/spec/constraint-traits.html#length-trait).
-import { MAX_ATTRIBUTION_SOURCE_LENGTH, MAX_FLOAT32, MAX_ID_LENGTH, MAX_IMPRESSIONS, MAX_PROPERTIES_LENGTH, MAX_RECOMMENDATION_ID_LENGTH, RESERVED_PROPERTY_KEY } from './limits';
+import { MAX_ATTRIBUTION_SOURCE_LENGTH, MAX_FLOAT32, MAX_ID_LENGTH, MAX_IMPRESSIONS, MAX_PROPERTIES_LENGTH, MAX_RECOMMENDATION_ID_LENGTH, RESERVED_PROPERTY_KEY } from '../shared/limits';
 import type { EventFields, TrackProperties } from '../types';
 
-/** Keys of track()'s properties that are Event fields of their own rather than `properties` keys. */
-export const TOP_LEVEL_KEYS = ['itemId', 'eventValue', 'impression', 'recommendationId', 'eventId', 'metricAttribution'];
 const ATTRIBUTION_SOURCE = /^(?=.*\S)[\x20-\x7E]{1,1024}$/; // MAX_ATTRIBUTION_SOURCE_LENGTH printable ASCII characters, not blank
 const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i; // unambiguous, so linear: no hex, octal, binary or Infinity
 const ECHO_LENGTH = 40; // characters of a refused string shown in an error

@@ -8,7 +8,7 @@ import type { PutEventsSender } from './put-events-client';
 import { classifyFailure } from './retry-policy';
 import type { RetrySchedule } from './retry-schedule';
 import type { StoredQueue } from './stored-queue';
-import { trackerError } from '../loader/tracker-error';
+import { trackerError } from '../shared/tracker-error';
 import type { TrackerError } from '../types';
 
 export interface Tally {

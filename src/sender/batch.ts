@@ -1,6 +1,6 @@
 // Groups queued events into PutEvents requests. One request carries one trackingId, one session and
 // one user (the service's rule), and at most MAX_BATCH events. Pure, so it is unit-tested in Node.
-import { MAX_BATCH } from '../loader/limits';
+import { MAX_BATCH } from '../shared/limits';
 import type { QueuedEvent } from '../types';
 
 export interface Batch {

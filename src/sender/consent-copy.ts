@@ -5,8 +5,8 @@
 // a page may opt out before its own sender started.
 import { get, set, type UseStore } from 'idb-keyval';
 import { createClosingStore } from './closing-store';
-import { CONSENT_STORAGE_KEY } from '../loader/consent';
-import { readStorage, removeStorage } from '../loader/web-storage';
+import { CONSENT_STORAGE_KEY } from '../shared/storage-names';
+import { readStorage, removeStorage } from '../shared/web-storage';
 import { identityIdKey } from './shared-credentials';
 import { clearStoredQueue } from './stored-queue';
 import type { TrackerConfig } from '../types';

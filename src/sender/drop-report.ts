@@ -1,7 +1,7 @@
 // Events dropped on purpose (beyond maxQueueLength, older than maxEventAgeMs) are reported once per
 // streak, with the count and the oldest and newest dropped event: one report per event, during an
 // outage of a busy page, was thousands of console lines holding every event alive.
-import { trackerError } from '../loader/tracker-error';
+import { trackerError } from '../shared/tracker-error';
 import type { QueuedEvent, TrackerError, TrackerErrorCode } from '../types';
 
 const STREAK_QUIET_MS = 1_000; // a streak ends when nothing more was dropped for this long

@@ -9,14 +9,12 @@
 // (measured in Chromium: a fetch started in pagehide left, one a microtask later never ran), so a
 // send that had not reached fetch yet never left. Its events stay queued, for a live page to send.
 import { setMany } from 'idb-keyval';
-import { UNSAVED_PREFIX } from '../loader/queue';
-import { removeNote, removeStorage, writeStorage } from '../loader/web-storage';
+import { LEFT_PREFIX, UNSAVED_PREFIX } from '../shared/storage-names';
+import { removeNote, removeStorage, writeStorage } from '../shared/web-storage';
 import type { QueuedEvent } from '../types';
 import type { NoteWriter } from './note-writer';
 import type { StoredQueue } from './stored-queue';
 
-/** Web-storage key prefix (then the owner id) of the keys of events that left with keepalive. */
-export const LEFT_PREFIX = 'personalize-tracker:left:';
 
 export interface LeftNote {
   /** A request carrying these events was handed to fetch; once the page is leaving, they are noted at once. */

@@ -3,7 +3,7 @@
 // init() on (loader/owner-lock.ts); only that page sends its own events, so two tabs never send the
 // same event. Events whose owner holds no lock (closed, crashed or reloaded pages) are orphans, and
 // one page at a time, holding the send lock, delivers them.
-import { OWNER_LOCK_PREFIX } from '../loader/owner-lock';
+import { OWNER_LOCK_PREFIX } from '../shared/storage-names';
 
 const SEND_LOCK = 'personalize-tracker:send';
 /** Without Web Locks, another page's events count as orphans once they are this old. */

@@ -1,8 +1,8 @@
 // Writes the exit notes a page leaves for the next one (exit-notes.ts, stored-queue.ts), and says
 // once through onError when localStorage refused one: in sessionStorage the note reaches only the
 // next page of this tab, and where neither storage takes it, a page change may lose or repeat events.
-import { trackerError } from '../loader/tracker-error';
-import { writeNote } from '../loader/web-storage';
+import { trackerError } from '../shared/tracker-error';
+import { writeNote } from '../shared/web-storage';
 import type { TrackerError } from '../types';
 
 export interface NoteWriter {

@@ -1,8 +1,8 @@
 // The numeric options, checked when the sender starts: each unusable one is reported through
 // onError with its limit, and its default is used instead.
-import { MAX_BATCH } from '../loader/limits';
-import { DEFAULT_FLUSH_INTERVAL_MS, DEFAULT_MAX_EVENT_AGE_MS, DEFAULT_MAX_QUEUE_LENGTH } from '../loader/defaults';
-import { trackerError } from '../loader/tracker-error';
+import { MAX_BATCH } from '../shared/limits';
+import { DEFAULT_FLUSH_INTERVAL_MS, DEFAULT_MAX_EVENT_AGE_MS, DEFAULT_MAX_QUEUE_LENGTH } from '../shared/defaults';
+import { trackerError } from '../shared/tracker-error';
 import type { TrackerConfig, TrackerError } from '../types';
 
 type NumericOption = 'maxBatchSize' | 'flushIntervalMs' | 'maxQueueLength' | 'maxEventAgeMs';

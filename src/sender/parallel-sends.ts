@@ -4,7 +4,7 @@ import type { Tally } from './batch-delivery';
 import type { Batch } from './batch';
 import { requestBytes, type KeepaliveBudget } from './keepalive-budget';
 import type { PutEventsSender } from './put-events-client';
-import type { EventQueue } from '../loader/queue';
+import type { EventQueue } from '../shared/contract';
 
 const MAX_PARALLEL_REQUESTS = 4; // requests in flight during a pass
 

@@ -1,6 +1,6 @@
 // Which queued events are dropped undelivered: those older than maxEventAgeMs, then the oldest
 // beyond maxQueueLength. Pure, so it is unit-tested in Node.
-import { DEFAULT_MAX_EVENT_AGE_MS, DEFAULT_MAX_QUEUE_LENGTH } from '../loader/defaults';
+import { DEFAULT_MAX_EVENT_AGE_MS, DEFAULT_MAX_QUEUE_LENGTH } from '../shared/defaults';
 import type { QueuedEvent } from '../types';
 
 export interface Overflow {

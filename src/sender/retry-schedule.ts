@@ -5,7 +5,7 @@
 // script, or a device clock set back since): it is ignored and deleted, and no wait is longer than
 // BACKOFF_MAX_MS, so a stored value can never stall delivery (setTimeout also wraps past 2^31 ms).
 import { BACKOFF_MAX_MS, backoffDelayMs, parseRetryAfter } from './retry-policy';
-import { readStorage, removeStorage, writeStorage } from '../loader/web-storage';
+import { readStorage, removeStorage, writeStorage } from '../shared/web-storage';
 
 const SHARED_RETRY_AT_KEY = 'personalize-tracker:retry-at'; // removed by optOut() with the tracker's other keys (loader/forget.ts)
 

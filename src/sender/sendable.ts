@@ -2,7 +2,7 @@
 // owner-lock.ts), for its trackingId; events beyond the queue's bounds are dropped and reported.
 import { takeExitNotes } from './exit-notes';
 import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS, ORPHAN_GRACE_MS } from './live-owners';
-import type { EventQueue } from '../loader/queue';
+import type { EventQueue } from '../shared/contract';
 import { applyQueueBounds } from './queue-bounds';
 import { ownRecords, type StoredQueue } from './stored-queue';
 import type { QueuedEvent, TrackerConfig } from '../types';

@@ -1,5 +1,8 @@
 // The sender: everything that touches the network. This module is the lazily loaded chunk; the
 // page's critical path (track(): validate, stamp, persist) never imports it or the AWS SDK.
+// Room rule: src/sender/ imports src/shared/, src/dom/ and the public types, never src/loader/;
+// the loader reaches it only through the dynamic import, and both meet in shared/contract.ts
+// (e2e/node/layers.test.ts checks this).
 import { toBatches } from './batch';
 import { createBatchDelivery, type Tally } from './batch-delivery';
 import { knownChoice } from './consent-copy';
@@ -10,43 +13,26 @@ import { KEEPALIVE_BUDGET_BYTES, createKeepaliveBudget, requestBytes, splitToBud
 import { createParallelSends } from './parallel-sends';
 import { createPassQueue } from './pass-queue';
 import { beyondBound } from './queue-bounds';
-import { trackerError } from '../loader/tracker-error';
-import { removeNote } from '../loader/web-storage';
+import { trackerError } from '../shared/tracker-error';
+import { removeNote } from '../shared/web-storage';
 import { createNoteWriter } from './note-writer';
 import { resolveOptions } from './options';
 import { ORPHAN_GRACE_MS, withSendLock } from './live-owners';
 import { createPutEventsSender } from './put-events-client';
-import type { EventQueue } from '../loader/queue';
+import type { Delivery, DeliveryOptions, FlushTrigger } from '../shared/contract';
 import { createRetrySchedule } from './retry-schedule';
 import { sendableRecords } from './sendable';
 import { noteSessionOwner, settleSession } from './session-copy';
 import { createStoredQueue, describeStorageFailure, ownRecords } from './stored-queue';
-import type { FlushResult, QueuedEvent, TrackerConfig, TrackerError } from '../types';
+import type { FlushResult } from '../types';
 import { createDebugLog } from './debug-log';
 
 export { chose } from './consent-copy'; // optOut() and optIn(), also before the sender started
 
-export interface DeliveryOptions {
-  config: TrackerConfig;
-  queue: EventQueue;
-  /** This page's owner id (see owner-lock.ts). */
-  owner: string;
-  report: (error: TrackerError) => void;
-  /** The loader's optOut(), for an opt-out only IndexedDB remembers (sender/consent-copy.ts). */
-  optOut: () => void;
-}
-
-export interface Delivery {
-  /** This page just queued `record`: maxQueueLength is applied at once, and a pass starts at the end of the tick. */
-  added(record: QueuedEvent): void;
-  /** One pass over everything this page may send; during a backoff only `online` and the retry timer start one. */
-  flush(trigger?: string): Promise<FlushResult>;
-  /** Page hide: starts sending this page's own events at once, in parallel, from memory. */
-  sendNow(): void;
-}
-
 const SWEEP_INTERVAL_MS = 60_000; // routine passes look for orphaned events at most this often
-const SWEEP_TRIGGERS = ['start', 'pageshow', 'online', 'flush', 'retry', 'sweep'];
+const SWEEP_TRIGGERS: FlushTrigger[] = ['start', 'pageshow', 'online', 'flush', 'retry', 'sweep'];
+
+export type { Delivery, DeliveryOptions } from '../shared/contract';
 
 export function createDelivery({ config: givenConfig, queue, owner, report, optOut }: DeliveryOptions): Delivery {
   const config = resolveOptions(givenConfig, report);
@@ -81,7 +67,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
   // Not in the task that evaluated this chunk and built the clients (~40 ms at 4× CPU together).
   setTimeout(() => sender.warm().catch((error) => log('could not fetch credentials yet', error)));
 
-  async function pass(triggers: Set<string>): Promise<FlushResult> {
+  async function pass(triggers: Set<FlushTrigger>): Promise<FlushResult> {
     const tally: Tally = { delivered: 0, rejected: 0 };
     const forced = triggers.has('online') || triggers.has('retry');
     // An opt-out only IndexedDB kept (localStorage was full) reaches the loader here.

@@ -2,7 +2,7 @@
 // service's clock is learned from the `Date` header of any response that exposes it (CORS:
 // Access-Control-Expose-Headers), kept in localStorage for every page of the origin, and applied to
 // each event's sentAt when it is sent. Without any such response the device clock is used as is.
-import { readStorage, writeStorage } from '../loader/web-storage';
+import { readStorage, writeStorage } from '../shared/web-storage';
 
 const CLOCK_OFFSET_KEY = 'personalize-tracker:clock-offset';
 const DATE_RESOLUTION_MS = 1_000; // an HTTP date has whole seconds: smaller differences are noise

@@ -8,10 +8,10 @@
 // before this page's sender chunk was fetched: it keeps the session. Same-origin frames share
 // their tab's sessionStorage, so they neither note nor check.
 import { v4 } from '@smithy/core/serde';
-import type { EventQueue } from '../loader/queue';
+import type { EventQueue } from '../shared/contract';
 import type { QueuedEvent } from '../types';
-import { SESSION_STORAGE_KEY } from '../loader/session';
-import { readStorage, writeStorage } from '../loader/web-storage';
+import { SESSION_STORAGE_KEY } from '../shared/storage-names';
+import { readStorage, writeStorage } from '../shared/web-storage';
 import { liveOwners } from './live-owners';
 import { ownRecords } from './stored-queue';
 

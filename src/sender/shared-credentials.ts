@@ -7,7 +7,7 @@
 // are read synchronously, so a send on page hide never waits for the network.
 import { getCredentialsForIdentity, getId, type CognitoCredentials, type CognitoError } from './cognito-identity';
 import { serviceNow } from './service-clock';
-import { readStorage, removeStorage, writeStorage } from '../loader/web-storage';
+import { readStorage, removeStorage, writeStorage } from '../shared/web-storage';
 import type { TrackerConfig } from '../types';
 
 /** The localStorage key under which the AWS SDK's Cognito provider kept the guest identity id, before these shared credentials. */

@@ -10,8 +10,10 @@
 // gathered for a moment into one transaction: one per request cost more main-thread time than the sends.
 import { clear, delMany, getMany, keys as storedKeysOf, promisifyRequest, type UseStore } from 'idb-keyval';
 import { createClosingStore } from './closing-store';
-import { QUEUE_DATABASE, QUEUE_STORE, type EventQueue } from '../loader/queue';
-import { removeNote } from '../loader/web-storage';
+import { ownerOfKey } from '../shared/queue-key';
+import type { EventQueue } from '../shared/contract';
+import { QUEUE_DATABASE, QUEUE_STORE } from '../shared/storage-names';
+import { removeNote } from '../shared/web-storage';
 import type { NoteWriter } from './note-writer';
 import type { QueuedEvent } from '../types';
 
@@ -25,8 +27,6 @@ const byKey = (a: QueuedEvent, b: QueuedEvent) => (a.key < b.key ? -1 : a.key > 
 /** This page's own queued records, oldest first, from memory. */
 export const ownRecords = (queue: EventQueue) => [...queue.mirror.values()].sort(byKey);
 
-/** The owner id inside a queue key, `${sentAt}-${sequence}-${owner}` (see tracker.ts). */
-export const ownerOfKey = (key: string) => key.slice(key.indexOf('-', key.indexOf('-') + 1) + 1);
 
 export interface StoredQueue {
   /**

@@ -9,3 +9,5 @@ export const MAX_BATCH = 10; // events per PutEvents request
 export const MAX_FLOAT32 = 3.4028234663852886e38; // eventValue is a 32-bit float in the service model
 /** Keys the service refuses inside `properties`, in any casing. */
 export const RESERVED_PROPERTY_KEY = /^(userId|sessionId|eventType|timestamp|recommendationId|impression)$/i;
+/** Keys of track()'s properties that are Event fields of their own rather than `properties` keys. */
+export const TOP_LEVEL_KEYS = ['itemId', 'eventValue', 'impression', 'recommendationId', 'eventId', 'metricAttribution'];

@@ -1,0 +1,65 @@
+// The one door between the chunks. The loader (critical path) and the sender (network) never
+// import each other: the loader imports the sender chunk dynamically and hands it these objects;
+// both sides import only this room (src/shared/) and the public types.
+import type { FlushResult, QueuedEvent, TrackerConfig, TrackerError } from '../types';
+
+/** Why a pass over the queue starts. */
+export type FlushTrigger =
+  | 'start' // the sender chunk started
+  | 'track' // an event was tracked (the sender is there)
+  | 'timer' // flushIntervalMs passed (before the sender is there)
+  | 'batch-full' // a full batch waits (before the sender is there)
+  | 'load' // retry of a sender chunk that failed to load
+  | 'flush' // the page called flush()
+  | 'online' // the browser came back online
+  | 'pageshow' // back from the back/forward cache
+  | 'retry' // a backoff ended
+  | 'sweep'; // orphans of a gone page are due
+
+/** The page's own events, held by the loader (loader/queue.ts); the sender stores and deletes through it. */
+export interface EventQueue {
+  /** Queues a record now; `store` gets every record added in the tick, at its end. */
+  add(record: QueuedEvent): void;
+  /** This page's own queued records by key (no IndexedDB read needed); the sender deletes settled ones. */
+  readonly mirror: Map<string, QueuedEvent>;
+  /** This page's records not yet in IndexedDB, by key. */
+  readonly unsaved: Map<string, QueuedEvent>;
+  /** The web-storage key of this page's unsaved records. */
+  readonly noteKey: string;
+  /** Stores the records added in a tick: in localStorage until the sender replaces it. */
+  store(added: QueuedEvent[]): void;
+  /** Forgets this page's records (opt-out, after forgetStored()); `onClear` (the sender) deletes the stored queue of every page. */
+  clear(): void;
+  onClear?: () => void;
+}
+
+/** What the loader hands the sender chunk, once. */
+export interface DeliveryOptions {
+  config: TrackerConfig;
+  queue: EventQueue;
+  /** This page's owner id (see loader/owner-lock.ts). */
+  owner: string;
+  report: (error: TrackerError) => void;
+  /** The loader's optOut(), for an opt-out only IndexedDB remembers (sender/consent-copy.ts). */
+  optOut: () => void;
+}
+
+/** What the sender chunk gives back. */
+export interface Delivery {
+  /** This page just queued `record`: maxQueueLength is applied at once, and a pass starts at the end of the tick. */
+  added(record: QueuedEvent): void;
+  /** One pass over everything this page may send; during a backoff only `online` and the retry timer start one. */
+  flush(trigger?: FlushTrigger): Promise<FlushResult>;
+  /** Page hide: starts sending this page's own events at once, in parallel, from memory. */
+  sendNow(): void;
+}
+
+/** The sender chunk's module: `import('../sender/sender')` in the npm build, a URL by script tag. */
+export interface SenderModule {
+  createDelivery(options: DeliveryOptions): Delivery;
+  /** Keeps the choice in IndexedDB too; after an opt-out, deletes the stored queue of every page. */
+  chose(choice: 'in' | 'out', config: TrackerConfig): Promise<unknown>;
+}
+
+/** How the loader gets its sender chunk; `attempt` counts failed loads (a new URL each, for Firefox). */
+export type LoadSender = (config?: TrackerConfig, attempt?: number) => Promise<SenderModule>;
