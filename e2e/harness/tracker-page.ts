@@ -17,6 +17,8 @@ export interface TrackerPageOptions {
   config?: Record<string, unknown>;
   /** Overrides of the emulator setup, e.g. an unknown trackingId. */
   setup?: Partial<TrackerSetup>;
+  /** The page's clock this far ahead of true time (negative: behind) from the start; window.shiftClock(ms) changes it later. */
+  clockShiftMs?: number;
 }
 
 export function trackerPageUrl(siteUrl: string, baseSetup: TrackerSetup, options: TrackerPageOptions = {}): string {
@@ -33,6 +35,7 @@ export function trackerPageUrl(siteUrl: string, baseSetup: TrackerSetup, options
   if (options.manualLoad) params.set('load', 'manual');
   if (options.config) params.set('config', JSON.stringify(options.config));
   if (options.attributes) params.set('attributes', JSON.stringify(options.attributes));
+  if (options.clockShiftMs !== undefined) params.set('clock-shift', String(options.clockShiftMs));
   return `${siteUrl}/e2e/pages/tracker.html?${params}`;
 }
 
