@@ -2,6 +2,7 @@
 // page's critical path (track(): validate, stamp, persist) never imports it or the AWS SDK.
 import { toBatches } from './batch';
 import { createBatchDelivery, type Tally } from './batch-delivery';
+import { createClockStamps } from './clock-stamps';
 import { knownChoice } from './consent-copy';
 import { createDropReport } from './drop-report';
 import { createLeftNote } from './exit-notes';
@@ -56,10 +57,18 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
   let optedIn = false; // nothing leaves before a pass read the visitor's choice, the IndexedDB copy too
   let toldLoader = false;
   let leaving = false; // from beforeunload or pagehide until the page stays or comes back from the back/forward cache
-  let lastSweep = 0;
+  let lastSweep = -Infinity; // on the monotonic clock: a device clock set back must not hold sweeps off
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
 
+  // Each of this page's records notes the clock offset it was stamped under before it is stored or sent.
+  const adoptStamps = createClockStamps(queue, owner);
+  adoptStamps(queue.mirror.values());
   const stored = createStoredQueue(queue, (cause) => report(trackerError('storage-unavailable', `IndexedDB failed (${cause}); events are kept in memory only`)));
+  const storeAdded = queue.store;
+  queue.store = (added) => {
+    adoptStamps(added);
+    storeAdded(added);
+  };
   const leftNote = createLeftNote(owner);
   const drops = createDropReport(report);
   let passSoon = false;
@@ -77,8 +86,8 @@ export function createDelivery({ config: givenConfig, queue, owner, report, log,
     if (!optedIn && !toldLoader) (toldLoader = true), optOut();
     if (optedIn && !stopped && (forced || !retry.waiting())) {
       // Orphans of closed pages need an IndexedDB read: look for them on these triggers or now and then.
-      const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || Date.now() - lastSweep > SWEEP_INTERVAL_MS;
-      if (sweep) lastSweep = Date.now();
+      const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || performance.now() - lastSweep > SWEEP_INTERVAL_MS;
+      if (sweep) lastSweep = performance.now();
       await withSendLock(async () => {
         const { records, sweepAgainInMs } = await sendableRecords({ queue, stored, config, owner, inFlight, drops, sweep });
         if (sweepAgainInMs !== undefined) {
