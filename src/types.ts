@@ -100,6 +100,11 @@ export interface QueuedEvent {
   sessionId: string;
   userId?: string;
   event: EventFields;
+  /**
+   * Milliseconds from the device clock `event.sentAt` was stamped on to the service's, noted by the
+   * page that tracked it once it knew them: a device clock changed since does not move the event.
+   */
+  clockOffsetMs?: number;
 }
 
 /** What `flush()` resolves with. */

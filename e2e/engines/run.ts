@@ -2,6 +2,7 @@
 // engine. `npm run test:engines`; ENGINES=firefox,webkit and SCENARIOS=b,h narrow it down.
 // Prints a line per scenario, one summary line per engine and a closing "N passed, N failed".
 import { existsSync } from 'node:fs';
+import { CLOCK_SCENARIOS } from './clock-scenarios';
 import { CORE_SCENARIOS } from './core-scenarios';
 import type { EngineName } from './driver';
 import { chosenEngines, LAUNCHERS } from './engines';
@@ -12,7 +13,7 @@ import { STORAGE_SCENARIOS } from './storage-scenarios';
 import { createScenarioContext, Skipped, type Scenario } from './scenario-context';
 
 const TRACKER_FILE = 'dist/personalize-tracker.js'; // the scenarios load the built script-tag files
-const ALL_SCENARIOS = [...CORE_SCENARIOS, ...EXIT_SCENARIOS, ...PASS_SCENARIOS, ...SESSION_SCENARIOS, ...STORAGE_SCENARIOS].sort((a, b) => a.id.localeCompare(b.id));
+const ALL_SCENARIOS = [...CORE_SCENARIOS, ...EXIT_SCENARIOS, ...PASS_SCENARIOS, ...SESSION_SCENARIOS, ...STORAGE_SCENARIOS, ...CLOCK_SCENARIOS].sort((a, b) => a.id.localeCompare(b.id));
 
 interface Outcome {
   engine: EngineName;

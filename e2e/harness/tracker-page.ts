@@ -19,6 +19,8 @@ export interface TrackerPageOptions {
   setup?: Partial<TrackerSetup>;
   /** Make IndexedDB unusable on the page (its getter throws). */
   noIndexedDb?: boolean;
+  /** The page's clock this far ahead of true time (negative: behind) from the start; window.shiftClock(ms) changes it later. */
+  clockShiftMs?: number;
 }
 
 export function trackerPageUrl(siteUrl: string, baseSetup: TrackerSetup, options: TrackerPageOptions = {}): string {
@@ -36,6 +38,7 @@ export function trackerPageUrl(siteUrl: string, baseSetup: TrackerSetup, options
   if (options.config) params.set('config', JSON.stringify(options.config));
   if (options.attributes) params.set('attributes', JSON.stringify(options.attributes));
   if (options.noIndexedDb) params.set('no-indexeddb', '');
+  if (options.clockShiftMs !== undefined) params.set('clock-shift', String(options.clockShiftMs));
   return `${siteUrl}/e2e/pages/tracker.html?${params}`;
 }
 

@@ -8,7 +8,7 @@
 import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { Sha256Js } from '@smithy/core/checksum';
 import type { Batch } from './batch';
-import { clockOffsetMs, learnServiceClock } from './service-clock';
+import { clockOffsetMs, learnServiceClock, serviceTimeOf } from './service-clock';
 import { dropCredentials, sharedCredentials } from './shared-credentials';
 import type { TrackerConfig } from '../types';
 
@@ -101,13 +101,13 @@ export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
     async send(batch, handedOff) {
       // The same credentials the SDK reads a microtask later, noted on a failure for refreshCredentials().
       const { accessKeyId } = await sharedCredentials(config);
-      const offset = clockOffsetMs();
-      if (offset) client.config.systemClockOffset = offset; // SigV4's x-amz-date on the service's clock, without a refused first try
+      // SigV4's x-amz-date on the service's clock, without a refused first try (also right after the device clock was set back).
+      client.config.systemClockOffset = clockOffsetMs();
       const command = new PutEventsCommand({
         trackingId: batch.trackingId,
         sessionId: batch.sessionId,
         ...(batch.userId ? { userId: batch.userId } : {}),
-        eventList: batch.records.map(({ event }) => ({ ...event, sentAt: new Date(event.sentAt + offset) })),
+        eventList: batch.records.map((record) => ({ ...record.event, sentAt: new Date(serviceTimeOf(record)) })),
       });
       if (handedOff) handOffsByInput.set(command.input, handedOff);
       await client.send(command).catch((error: Error) => {

@@ -9,15 +9,16 @@ export interface Overflow {
   kept: QueuedEvent[];
 }
 
-/** Splits records (oldest first) into the expired, the overflowing and the kept. */
+/** Splits records (oldest first) into the expired, the overflowing and the kept; `now` and `timeOf` on one clock (the service's, in sendable.ts). */
 export function applyQueueBounds(
   records: QueuedEvent[],
   now: number,
   maxQueueLength = DEFAULT_MAX_QUEUE_LENGTH,
   maxEventAgeMs = DEFAULT_MAX_EVENT_AGE_MS,
+  timeOf = (record: QueuedEvent) => record.event.sentAt,
 ): Overflow {
-  const expired = records.filter((record) => now - record.event.sentAt > maxEventAgeMs);
-  const fresh = records.filter((record) => now - record.event.sentAt <= maxEventAgeMs);
+  const expired = records.filter((record) => now - timeOf(record) > maxEventAgeMs);
+  const fresh = records.filter((record) => now - timeOf(record) <= maxEventAgeMs);
   const excess = Math.max(0, fresh.length - maxQueueLength);
   return { expired, overflowing: fresh.slice(0, excess), kept: fresh.slice(excess) };
 }

@@ -4,15 +4,18 @@
 // A stored time further ahead than the longest backoff was not written by a backoff of ours (another
 // script, or a device clock set back since): it is ignored and deleted, and no wait is longer than
 // BACKOFF_MAX_MS, so a stored value can never stall delivery (setTimeout also wraps past 2^31 ms).
+// The stored time is on the service's clock (service-clock.ts), which a device clock set back in
+// one tab does not move; the wait itself is a timer, on the monotonic clock.
 import { BACKOFF_MAX_MS, backoffDelayMs, parseRetryAfter } from './retry-policy';
 import { readStorage, removeStorage, writeStorage } from '../shared/web-storage';
+import { serviceNow } from './service-clock';
 
 const SHARED_RETRY_AT_KEY = 'personalize-tracker:retry-at'; // removed by optOut() with the tracker's other keys (loader/forget.ts)
 
 /** The shared retry time; one further ahead than the longest backoff is deleted. Storage blocked: the backoff stays per tab. */
 function sharedRetryAt(): number {
   const at = Number(readStorage('localStorage', SHARED_RETRY_AT_KEY)) || 0;
-  if (at - Date.now() <= BACKOFF_MAX_MS) return at;
+  if (at - serviceNow() <= BACKOFF_MAX_MS) return at;
   removeStorage('localStorage', SHARED_RETRY_AT_KEY);
   return 0;
 }
@@ -45,9 +48,9 @@ export function createRetrySchedule(onRetry: () => void, log: (message: string) 
     failed(retryAfterHeader) {
       if (timer !== undefined) return false; // a parallel request of the same attempt: the retry is already set
       failures++;
-      const delay = backoffDelayMs(failures, parseRetryAfter(retryAfterHeader));
+      const delay = backoffDelayMs(failures, parseRetryAfter(retryAfterHeader, serviceNow())); // an HTTP date is on the service's clock
       log(`retry ${failures} in ${Math.round(delay)} ms`);
-      setSharedRetryAt(Date.now() + delay);
+      setSharedRetryAt(serviceNow() + delay);
       retryIn(delay);
       return failures === 1;
     },
@@ -57,7 +60,7 @@ export function createRetrySchedule(onRetry: () => void, log: (message: string) 
     },
     waiting() {
       if (timer !== undefined) return true;
-      const sharedWait = sharedRetryAt() - Date.now();
+      const sharedWait = sharedRetryAt() - serviceNow();
       if (sharedWait > 0) retryIn(sharedWait); // another tab is backing off: try when it would
       return sharedWait > 0;
     },

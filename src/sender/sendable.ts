@@ -4,6 +4,7 @@ import { takeExitNotes } from './exit-notes';
 import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS, ORPHAN_GRACE_MS } from './live-owners';
 import type { EventQueue } from '../shared/contract';
 import { applyQueueBounds } from './queue-bounds';
+import { serviceNow, serviceTimeOf } from './service-clock';
 import { ownRecords, type StoredQueue } from './stored-queue';
 import type { QueuedEvent, TrackerConfig } from '../types';
 import type { DropReport } from './drop-report';
@@ -31,19 +32,21 @@ export async function sendableRecords({ queue, stored: storedQueue, notes, confi
   const live = sweep ? await liveOwners() : undefined;
   if (live) await takeExitNotes(live, owner, storedQueue, notes);
   const stored = sweep ? await storedQueue.readAll(owner, live) : ownRecords(queue);
-  const now = Date.now();
+  const now = serviceNow(); // ages on the service's clock: each record's stamp with the offset it was taken under
   let sweepAgainInMs: number | undefined;
   const isOrphan = (record: QueuedEvent) => {
-    const age = now - record.event.sentAt;
-    if (live ? live.has(record.owner) : age <= ORPHAN_AGE_WITHOUT_LOCKS_MS) return false;
-    if (age > ORPHAN_GRACE_MS) return true;
+    const age = now - serviceTimeOf(record);
+    if (live ? live.has(record.owner) : Math.abs(age) <= ORPHAN_AGE_WITHOUT_LOCKS_MS) return false;
+    // A stamp ahead of now by more than the grace was taken before the device clock was set back:
+    // its owner is gone (no lock), and it is older than it looks.
+    if (Math.abs(age) > ORPHAN_GRACE_MS) return true;
     sweepAgainInMs = Math.min(sweepAgainInMs ?? Infinity, ORPHAN_GRACE_MS - age + 1);
     return false;
   };
   const candidates = stored.filter(
     (record) => record.trackingId === config.trackingId && !inFlight.has(record.key) && (record.owner === owner || isOrphan(record)),
   );
-  const { expired, overflowing, kept } = applyQueueBounds(candidates, now, config.maxQueueLength, config.maxEventAgeMs);
+  const { expired, overflowing, kept } = applyQueueBounds(candidates, now, config.maxQueueLength, config.maxEventAgeMs, serviceTimeOf);
   if (expired.length + overflowing.length > 0) {
     storedQueue.remove([...expired, ...overflowing].map((record) => record.key));
     drops.dropped('event-expired', expired);

@@ -5,6 +5,7 @@
 // (e2e/node/layers.test.ts checks this).
 import { toBatches } from './batch';
 import { createBatchDelivery, type Tally } from './batch-delivery';
+import { createClockStamps } from './clock-stamps';
 import { knownChoice } from './consent-copy';
 import { createDropReport } from './drop-report';
 import { announceLeaving, createLeftNote, watchLeavingPages } from './exit-notes';
@@ -46,12 +47,20 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
   let optedIn = false; // nothing leaves before a pass read the visitor's choice, the IndexedDB copy too
   let toldLoader = false;
   let leaving = false; // from beforeunload or pagehide until the page stays or comes back from the back/forward cache
-  let lastSweep = 0;
+  let lastSweep = -Infinity; // on the monotonic clock: a device clock set back must not hold sweeps off
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
   let sessionSettled: Promise<void> | undefined;
 
   const notes = createNoteWriter(report);
+  // Each of this page's records notes the clock offset it was stamped under before it is stored or sent.
+  const adoptStamps = createClockStamps(queue, owner);
+  adoptStamps(queue.mirror.values());
   const stored = createStoredQueue(queue, notes, (cause) => report(trackerError('storage-unavailable', describeStorageFailure(cause))));
+  const storeAdded = queue.store;
+  queue.store = (added) => {
+    adoptStamps(added);
+    storeAdded(added);
+  };
   const leftNote = createLeftNote(owner, notes);
   const drops = createDropReport(report);
   let passSoon = false;
@@ -84,8 +93,8 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
     }
     if (optedIn && !stopped && (forced || !retry.waiting())) {
       // Orphans of closed pages need an IndexedDB read: look for them on these triggers or now and then.
-      const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || Date.now() - lastSweep > SWEEP_INTERVAL_MS;
-      if (sweep) lastSweep = Date.now();
+      const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || performance.now() - lastSweep > SWEEP_INTERVAL_MS;
+      if (sweep) lastSweep = performance.now();
       await withSendLock(async () => {
         const { records, sweepAgainInMs } = await sendableRecords({ queue, stored, notes, config, owner, inFlight, drops, sweep });
         if (sweepAgainInMs !== undefined) sweepIn(sweepAgainInMs);
