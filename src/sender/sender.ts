@@ -38,7 +38,7 @@ export type { Delivery, DeliveryOptions } from '../shared/contract';
 export function createDelivery({ config: givenConfig, queue, owner, report, optOut }: DeliveryOptions): Delivery {
   const config = resolveOptions(givenConfig, report);
   const log = createDebugLog(config.debug);
-  for (const record of ownRecords(queue)) log('tracked before the sender loaded', record.event);
+  for (const record of ownRecords(queue)) log('tracked', record.event); // before this chunk loaded
   const sender = createPutEventsSender(config);
   const inFlight = new Set<string>();
   const retry = createRetrySchedule(() => void delivery.flush('retry'), log);
