@@ -117,7 +117,7 @@ export function toEventFields(eventType: unknown, properties: TrackProperties | 
         fields[key] = Array.from(value as unknown[], (id, index) => checkString(`impression[${index}]`, id, MAX_ID_LENGTH));
       } else if (key === 'metricAttribution') {
         const source = (value as { eventAttributionSource?: unknown } | null)?.eventAttributionSource;
-        if (typeof source !== 'string' || !ATTRIBUTION_SOURCE.test(source)) fail(`${key}.eventAttributionSource`, `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, describe(source));
+        if (typeof source !== 'string' || source.length > MAX_ATTRIBUTION_SOURCE_LENGTH || !ATTRIBUTION_SOURCE.test(source)) fail(`${key}.eventAttributionSource`, `1-${MAX_ATTRIBUTION_SOURCE_LENGTH} printable ASCII characters, not blank`, describe(source));
         fields[key] = { eventAttributionSource: source };
       } else if (RESERVED_PROPERTY_KEY.test(key)) fail('properties', 'free of reserved keys in any casing', `"${key}"`);
       else {
