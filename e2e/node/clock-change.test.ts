@@ -5,10 +5,10 @@
 // clocks are stubbed: Date.now() is the device clock, performance.now() the monotonic one.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
-import { createQueue } from '../../src/loader/queue';
 import { createClockStamps } from '../../src/sender/clock-stamps';
 import { createDropReport } from '../../src/sender/drop-report';
 import { createNoteWriter } from '../../src/sender/note-writer';
+import { createPageQueue } from '../../src/sender/page-queue';
 import { applyQueueBounds } from '../../src/sender/queue-bounds';
 import { createRetrySchedule } from '../../src/sender/retry-schedule';
 import { sendableRecords } from '../../src/sender/sendable';
@@ -91,6 +91,8 @@ describe('the page clock (stubbed Date.now and performance.now)', () => {
   });
   const config = { trackingId: 't', identityPoolId: 'p', region: 'r' } as TrackerConfig;
   const storedWith = (records: QueuedEvent[]): StoredQueue => ({
+    write: () => undefined,
+    clearAll: () => undefined,
     readAll: async () => records,
     remove: () => undefined,
     flushDeletes: async () => undefined,
@@ -100,19 +102,19 @@ describe('the page clock (stubbed Date.now and performance.now)', () => {
     adopt: () => undefined,
   });
   const sendable = (records: QueuedEvent[], own = 'page') =>
-    sendableRecords({ queue: createQueue(own), stored: storedWith(records), notes: createNoteWriter(() => undefined), config, owner: own, inFlight: new Set(), drops: createDropReport(() => undefined), sweep: true });
+    sendableRecords({ page: createPageQueue(`note-${own}`, () => undefined, () => undefined), stored: storedWith(records), notes: createNoteWriter(() => undefined), config, owner: own, inFlight: new Set(), drops: createDropReport(() => undefined), sweep: true });
 
   test('events stamped before a 1 h set-back keep their offset; later ones take the new one', () => {
-    const queue = createQueue('page');
+    const queue = createPageQueue('note', () => undefined, () => undefined);
     const adopt = createClockStamps(queue, 'page');
     serviceClock.learn(fake.header());
     const before = record('before', Date.now());
-    queue.mirror.set(before.key, before);
+    queue.put([before]);
     adopt([before]);
     fake.advance(5_000);
     fake.clocks.shiftMs = -HOUR_MS;
     const after = record('after', Date.now());
-    queue.mirror.set(after.key, after);
+    queue.put([after]);
     adopt([after]);
     fake.advance(5_000);
     const trueTimes = [TRUE_START_MS, TRUE_START_MS + 5_000];
@@ -120,13 +122,13 @@ describe('the page clock (stubbed Date.now and performance.now)', () => {
   });
 
   test('an event stamped while the offset is unsure (a move forward) takes the offset the next response confirms', () => {
-    const queue = createQueue('page');
+    const queue = createPageQueue('note', () => undefined, () => undefined);
     const adopt = createClockStamps(queue, 'page');
     serviceClock.learn(fake.header());
     fake.clocks.shiftMs += 2 * HOUR_MS; // set forward, or asleep: unknown until the service tells
     const unsure = record('unsure', Date.now());
     const trueAt = fake.clocks.trueMs;
-    queue.mirror.set(unsure.key, unsure);
+    queue.put([unsure]);
     adopt([unsure]);
     assert.equal(unsure.clockOffsetMs, undefined);
     fake.advance(2_000);

@@ -46,9 +46,9 @@ test('a batch larger than the keepalive budget is split until each part fits', (
 
 test('as an event is added, the oldest beyond maxQueueLength are dropped, none in flight, and the queue holds maxQueueLength', () => {
   const mirror = new Map(['a', 'b', 'c', 'd', 'e'].map((key) => [key, record(key, 0)]));
-  assert.deepEqual(beyondBound(mirror, new Set(), 3).map((r) => r.key), ['a', 'b']);
+  assert.deepEqual(beyondBound(mirror.values(), mirror.size, new Set(), 3).map((r) => r.key), ['a', 'b']);
   // One in flight stays (its answer decides), and the next oldest go instead: the queue still holds 3, not 4.
-  assert.deepEqual(beyondBound(mirror, new Set(['a']), 3).map((r) => r.key), ['b', 'c']);
-  assert.deepEqual(beyondBound(mirror, new Set(['a', 'b', 'c', 'd']), 3).map((r) => r.key), ['e']);
-  assert.deepEqual(beyondBound(mirror, new Set(), 5), []);
+  assert.deepEqual(beyondBound(mirror.values(), mirror.size, new Set(['a']), 3).map((r) => r.key), ['b', 'c']);
+  assert.deepEqual(beyondBound(mirror.values(), mirror.size, new Set(['a', 'b', 'c', 'd']), 3).map((r) => r.key), ['e']);
+  assert.deepEqual(beyondBound(mirror.values(), mirror.size, new Set(), 5), []);
 });

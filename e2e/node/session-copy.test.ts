@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { OWNER_LOCK_PREFIX } from '../../src/shared/storage-names';
-import { createQueue } from '../../src/loader/queue';
+import { createPageQueue } from '../../src/sender/page-queue';
 import { randomId } from '../../src/loader/random-id';
 import { SESSION_STORAGE_KEY } from '../../src/shared/storage-names';
-import { openElsewhere, SESSION_OWNER_KEY, settleSession } from '../../src/sender/session-copy';
+import { openElsewhere, restampCopied, SESSION_OWNER_KEY, settleSession } from '../../src/sender/session-copy';
 import type { QueuedEvent } from '../../src/types';
 
 const OPENER_SESSION = 'opener-session';
@@ -53,13 +53,14 @@ afterEach(() => {
 
 /** A page's queue holding `count` records of `sessionId`, with its stores recorded. */
 function queueOf(owner: string, sessionId: string, count: number) {
-  const queue = createQueue(owner);
   const stored: QueuedEvent[][] = [];
-  queue.store = (records) => void stored.push(records);
+  const store = (records: QueuedEvent[]) => void stored.push(records);
+  const queue = createPageQueue(`note-${owner}`, store, () => undefined);
   for (let i = 0; i < count; i++) {
-    queue.mirror.set(`k${i}`, { key: `k${i}`, owner, trackingId: 't', sessionId, event: { eventType: 'View', eventId: `e${i}`, sentAt: i } });
+    queue.put([{ key: `k${i}`, owner, trackingId: 't', sessionId, event: { eventType: 'View', eventId: `e${i}`, sentAt: i } }]);
   }
-  return { queue, stored };
+  const settle = () => settleSession(owner, queue, store);
+  return { queue, stored, settle };
 }
 
 const record = (owner: string, sessionId: string, key: string): QueuedEvent => ({ key, owner, trackingId: 't', sessionId, event: { eventType: 'View', eventId: key, sentAt: 0 } });
@@ -87,11 +88,11 @@ describe('settleSession', () => {
     session.setItem(SESSION_STORAGE_KEY, OPENER_SESSION);
     session.setItem(SESSION_OWNER_KEY, 'previous-page');
     setGlobals(fakeLocks([owner]));
-    const { queue, stored } = queueOf(owner, OPENER_SESSION, 2);
-    await settleSession(owner, queue);
+    const { queue, stored, settle } = queueOf(owner, OPENER_SESSION, 2);
+    await settle();
     assert.equal(session.getItem(SESSION_STORAGE_KEY), OPENER_SESSION);
     assert.equal(session.getItem(SESSION_OWNER_KEY), owner);
-    assert.deepEqual([...queue.mirror.values()].map((queued) => queued.sessionId), [OPENER_SESSION, OPENER_SESSION]);
+    assert.deepEqual(queue.records().map((queued) => queued.sessionId), [OPENER_SESSION, OPENER_SESSION]);
     assert.equal(stored.length, 0);
   });
 
@@ -100,21 +101,21 @@ describe('settleSession', () => {
     session.setItem(SESSION_STORAGE_KEY, OPENER_SESSION);
     session.setItem(SESSION_OWNER_KEY, 'opener');
     setGlobals(fakeLocks(['opener', owner]));
-    const { queue, stored } = queueOf(owner, OPENER_SESSION, 3);
-    queue.mirror.set('reset', record(owner, 'after-reset', 'reset')); // a session the copy made itself stays
-    await settleSession(owner, queue);
+    const { queue, stored, settle } = queueOf(owner, OPENER_SESSION, 3);
+    queue.put([record(owner, 'after-reset', 'reset')]); // a session the copy made itself stays
+    await settle();
     const fresh = session.getItem(SESSION_STORAGE_KEY)!;
     assert.match(fresh, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.notEqual(fresh, OPENER_SESSION);
     assert.equal(session.getItem(SESSION_OWNER_KEY), owner, 'the copy notes itself, so its own reload keeps the new session');
-    assert.deepEqual([...queue.mirror.values()].map((queued) => queued.sessionId), [fresh, fresh, fresh, 'after-reset']);
+    assert.deepEqual(queue.records().map((queued) => queued.sessionId), [fresh, fresh, fresh, 'after-reset']);
     assert.equal(stored.length, 1, 'the re-stamped records are stored again');
     assert.deepEqual(stored[0]!.map((queued) => queued.sessionId).sort(), [fresh, fresh, fresh, 'after-reset'].sort());
-    // The loader keeps stamping the session it read; what it queues from now on is re-stamped.
-    queue.add(record(owner, OPENER_SESSION, 'later'));
-    queue.add(record(owner, 'after-reset', 'later-reset'));
-    assert.equal(queue.mirror.get('later')!.sessionId, fresh);
-    assert.equal(queue.mirror.get('later-reset')!.sessionId, 'after-reset');
+    // The loader keeps stamping the session it read; what it queues from now on is re-stamped on its way in (sender.ts).
+    const later = restampCopied(record(owner, OPENER_SESSION, 'later'));
+    const laterReset = restampCopied(record(owner, 'after-reset', 'later-reset'));
+    assert.equal(later.sessionId, fresh);
+    assert.equal(laterReset.sessionId, 'after-reset');
   });
 
   test('a second tracker of the page finds the first one noted: same session, no copy', async () => {
@@ -122,12 +123,12 @@ describe('settleSession', () => {
     const second = randomId();
     session.setItem(SESSION_STORAGE_KEY, OPENER_SESSION);
     setGlobals(fakeLocks([first, second]));
-    await settleSession(first, queueOf(first, OPENER_SESSION, 1).queue);
+    await queueOf(first, OPENER_SESSION, 1).settle();
     assert.equal(session.getItem(SESSION_OWNER_KEY), first);
-    const { queue } = queueOf(second, OPENER_SESSION, 1);
-    await settleSession(second, queue);
+    const { queue, settle } = queueOf(second, OPENER_SESSION, 1);
+    await settle();
     assert.equal(session.getItem(SESSION_STORAGE_KEY), OPENER_SESSION);
-    assert.equal(queue.mirror.get('k0')!.sessionId, OPENER_SESSION);
+    assert.equal(queue.records()[0]!.sessionId, OPENER_SESSION);
   });
 
   test('a frame shares its tab\'s session: it neither checks nor notes', async () => {
@@ -136,11 +137,11 @@ describe('settleSession', () => {
     session.setItem(SESSION_STORAGE_KEY, OPENER_SESSION);
     session.setItem(SESSION_OWNER_KEY, 'top-page');
     setGlobals(fakeLocks(['top-page', owner]));
-    const { queue } = queueOf(owner, OPENER_SESSION, 1);
-    await settleSession(owner, queue);
+    const { queue, settle } = queueOf(owner, OPENER_SESSION, 1);
+    await settle();
     assert.equal(session.getItem(SESSION_STORAGE_KEY), OPENER_SESSION);
     assert.equal(session.getItem(SESSION_OWNER_KEY), 'top-page');
-    assert.equal(queue.mirror.get('k0')!.sessionId, OPENER_SESSION);
+    assert.equal(queue.records()[0]!.sessionId, OPENER_SESSION);
   });
 
   test('without Web Locks the copied session stays (today\'s behaviour)', async () => {
@@ -148,10 +149,10 @@ describe('settleSession', () => {
     session.setItem(SESSION_STORAGE_KEY, OPENER_SESSION);
     session.setItem(SESSION_OWNER_KEY, 'opener');
     setGlobals(undefined);
-    const { queue } = queueOf(owner, OPENER_SESSION, 1);
-    await settleSession(owner, queue);
+    const { queue, settle } = queueOf(owner, OPENER_SESSION, 1);
+    await settle();
     assert.equal(session.getItem(SESSION_STORAGE_KEY), OPENER_SESSION);
-    assert.equal(queue.mirror.get('k0')!.sessionId, OPENER_SESSION);
+    assert.equal(queue.records()[0]!.sessionId, OPENER_SESSION);
     assert.equal(session.getItem(SESSION_OWNER_KEY), owner);
   });
 });

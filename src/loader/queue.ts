@@ -1,43 +1,46 @@
 // The event queue, the loader's half. track() stores each event at once, synchronously: until the
-// sender chunk is there, the page's events not yet in IndexedDB are rewritten to one localStorage
-// key once per tick (sessionStorage where localStorage is full), so neither a navigation in the
-// same task as track() nor a crash loses them.
-// The sender then moves them into the durable queue in IndexedDB, shared by all tabs, and stores
-// later events there itself (sender/stored-queue.ts). An in-memory mirror of the page's own events
-// lets a send on page hide start without reading IndexedDB.
+// sender chunk is there, the page's events are rewritten to one localStorage key once per tick
+// (sessionStorage where localStorage is full), so neither a navigation in the same task as track()
+// nor a crash loses them. When the sender starts it takes the queue over, once (handOver): it gets
+// the records held here, moves them into the durable queue in IndexedDB, shared by all tabs, and
+// every later record goes straight to it (sender/page-queue.ts).
 import { UNSAVED_PREFIX } from '../shared/storage-names';
-import type { EventQueue } from '../shared/contract';
+import type { EventQueue, QueueStorage } from '../shared/contract';
 import type { QueuedEvent } from '../types';
 import { writeStorage } from '../shared/web-storage';
 
-
 export function createQueue(owner: string): EventQueue {
-  let added: QueuedEvent[] = [];
-  const queue: EventQueue = {
-    mirror: new Map(),
-    unsaved: new Map(),
-    noteKey: UNSAVED_PREFIX + owner,
-    // sessionStorage where localStorage is full; the sender removes both copies once the events are in IndexedDB
-    store() {
-      const note = JSON.stringify([...queue.unsaved.values()]);
-      if (!writeStorage('localStorage', queue.noteKey, note)) writeStorage('sessionStorage', queue.noteKey, note);
-    },
+  const noteKey = UNSAVED_PREFIX + owner;
+  let held: QueuedEvent[] = [];
+  let noteDue = false;
+  let storage: QueueStorage | undefined;
+
+  function writeNote(): void {
+    noteDue = false;
+    if (storage) return; // the sender took the records over in this tick: the note is its own now
+    const note = JSON.stringify(held);
+    if (!writeStorage('localStorage', noteKey, note)) writeStorage('sessionStorage', noteKey, note);
+  }
+
+  return {
+    noteKey,
     add(record) {
-      queue.mirror.set(record.key, record);
-      queue.unsaved.set(record.key, record);
-      if (added.push(record) > 1) return;
-      queueMicrotask(() => {
-        const records = added;
-        added = [];
-        queue.store(records);
-      });
+      if (storage) return storage.add(record);
+      held.push(record);
+      if (noteDue) return;
+      noteDue = true;
+      queueMicrotask(writeNote);
     },
+    size: () => (storage ? storage.size() : held.length),
     clear() {
-      queue.mirror.clear();
-      queue.unsaved.clear();
-      added = [];
-      queue.onClear?.(); // the page's note in web storage went with the tracker's other keys (forget.ts)
+      held = [];
+      storage?.clear(); // the page's note in web storage went with the tracker's other keys (forget.ts)
+    },
+    handOver(taker) {
+      storage = taker;
+      const records = held;
+      held = [];
+      return records;
     },
   };
-  return queue;
 }

@@ -85,7 +85,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     clearTimeout(flushTimer);
     flushTimer = undefined;
     addedSinceFlush = 0;
-    const notSent = (): FlushResult => ({ delivered: 0, rejected: 0, pending: queue?.mirror.size ?? beforeInit.length });
+    const notSent = (): FlushResult => ({ delivered: 0, rejected: 0, pending: queue?.size() ?? beforeInit.length });
     if (!config || optedOut) return Promise.resolve(notSent());
     return getDelivery()
       .then((ready) => ready.flush(trigger))

@@ -4,7 +4,7 @@ import type { Tally } from './batch-delivery';
 import type { Batch } from './batch';
 import { requestBytes, type KeepaliveBudget } from './keepalive-budget';
 import type { PutEventsSender } from './put-events-client';
-import type { EventQueue } from '../shared/contract';
+import type { PageQueue } from './page-queue';
 
 const MAX_PARALLEL_REQUESTS = 4; // requests in flight during a pass
 
@@ -13,7 +13,7 @@ export interface ParallelSendsContext {
   budget: KeepaliveBudget;
   /** Queue keys of events in requests not yet answered. */
   inFlight: Set<string>;
-  queue: EventQueue;
+  page: PageQueue;
   owner: string;
   /** Sends one batch; false when sending must pause. */
   deliverBatch: (batch: Batch, tally: Tally) => Promise<boolean>;
@@ -23,7 +23,7 @@ export interface ParallelSendsContext {
 const nextTask = () => new Promise<true>((resume) => setTimeout(() => resume(true)));
 
 /** Returns `sendAll(batches, tally)`, which resolves once every batch was sent or one had to pause. */
-export function createParallelSends({ sender, budget, inFlight, queue, owner, deliverBatch }: ParallelSendsContext) {
+export function createParallelSends({ sender, budget, inFlight, page, owner, deliverBatch }: ParallelSendsContext) {
   return async function sendAll(batches: Batch[], tally: Tally): Promise<void> {
     let next = 0;
     let healthy = true;
@@ -38,7 +38,7 @@ export function createParallelSends({ sender, budget, inFlight, queue, owner, de
         next++;
         while (budget.used > 0 && !budget.fits(requestBytes(batch))) await budget.freed();
         // A send on page hide does not wait for a running pass: it may have taken some of these meanwhile.
-        const records = batch.records.filter((record) => !inFlight.has(record.key) && (record.owner !== owner || queue.mirror.has(record.key)));
+        const records = batch.records.filter((record) => !inFlight.has(record.key) && (record.owner !== owner || page.has(record.key)));
         if (records.length > 0 && !(await deliverBatch({ ...batch, records }, tally))) healthy = false;
       }
     };

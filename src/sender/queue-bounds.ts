@@ -27,10 +27,10 @@ export function applyQueueBounds(
  * The oldest of this page's queued records beyond `maxQueueLength`, dropped as an event is added.
  * Those in flight stay (the answer decides), so older ones are taken in their place.
  */
-export function beyondBound(mirror: Map<string, QueuedEvent>, inFlight: Set<string>, maxQueueLength = DEFAULT_MAX_QUEUE_LENGTH): QueuedEvent[] {
-  let excess = mirror.size - maxQueueLength;
+export function beyondBound(queued: Iterable<QueuedEvent>, size: number, inFlight: Set<string>, maxQueueLength = DEFAULT_MAX_QUEUE_LENGTH): QueuedEvent[] {
+  let excess = size - maxQueueLength;
   const oldest: QueuedEvent[] = [];
-  for (const record of mirror.values()) { // insertion order: oldest first
+  for (const record of queued) { // insertion order: oldest first
     if (excess <= 0) break;
     if (inFlight.has(record.key)) continue;
     oldest.push(record);

@@ -2,16 +2,16 @@
 // owner-lock.ts), for its trackingId; events beyond the queue's bounds are dropped and reported.
 import { takeExitNotes } from './exit-notes';
 import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS, ORPHAN_GRACE_MS } from './live-owners';
-import type { EventQueue } from '../shared/contract';
+import type { PageQueue } from './page-queue';
 import { applyQueueBounds } from './queue-bounds';
 import { serviceNow, serviceTimeOf } from './service-clock';
-import { ownRecords, type StoredQueue } from './stored-queue';
+import type { StoredQueue } from './stored-queue';
 import type { QueuedEvent, TrackerConfig } from '../types';
 import type { DropReport } from './drop-report';
 import type { NoteWriter } from './note-writer';
 
 export interface SendableOptions {
-  queue: EventQueue;
+  page: PageQueue;
   stored: StoredQueue;
   notes: NoteWriter;
   config: TrackerConfig;
@@ -28,10 +28,10 @@ export interface Sendable {
   sweepAgainInMs?: number;
 }
 
-export async function sendableRecords({ queue, stored: storedQueue, notes, config, owner, inFlight, drops, sweep }: SendableOptions): Promise<Sendable> {
+export async function sendableRecords({ page, stored: storedQueue, notes, config, owner, inFlight, drops, sweep }: SendableOptions): Promise<Sendable> {
   const live = sweep ? await liveOwners() : undefined;
   if (live) await takeExitNotes(live, owner, storedQueue, notes);
-  const stored = sweep ? await storedQueue.readAll(owner, live) : ownRecords(queue);
+  const stored = sweep ? await storedQueue.readAll(owner, live) : page.records();
   const now = serviceNow(); // ages on the service's clock: each record's stamp with the offset it was taken under
   let sweepAgainInMs: number | undefined;
   const isOrphan = (record: QueuedEvent) => {

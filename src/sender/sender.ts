@@ -23,8 +23,9 @@ import { createPutEventsSender } from './put-events-client';
 import type { Delivery, DeliveryOptions, FlushTrigger } from '../shared/contract';
 import { createRetrySchedule } from './retry-schedule';
 import { sendableRecords } from './sendable';
-import { noteSessionOwner, settleSession } from './session-copy';
-import { createStoredQueue, describeStorageFailure, ownRecords } from './stored-queue';
+import { noteSessionOwner, restampCopied, settleSession } from './session-copy';
+import { createPageQueue } from './page-queue';
+import { createStoredQueue, describeStorageFailure } from './stored-queue';
 import type { FlushResult } from '../types';
 import { createDebugLog } from './debug-log';
 
@@ -38,7 +39,6 @@ export type { Delivery, DeliveryOptions } from '../shared/contract';
 export function createDelivery({ config: givenConfig, queue, owner, report, optOut }: DeliveryOptions): Delivery {
   const config = resolveOptions(givenConfig, report);
   const log = createDebugLog(config.debug);
-  for (const record of ownRecords(queue)) log('tracked', record.event); // before this chunk loaded
   const sender = createPutEventsSender(config);
   const inFlight = new Set<string>();
   const retry = createRetrySchedule(() => void delivery.flush('retry'), log);
@@ -52,15 +52,26 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
   let sessionSettled: Promise<void> | undefined;
 
   const notes = createNoteWriter(report);
-  // Each of this page's records notes the clock offset it was stamped under before it is stored or sent.
-  const adoptStamps = createClockStamps(queue, owner);
-  adoptStamps(queue.mirror.values());
-  const stored = createStoredQueue(queue, notes, (cause) => report(trackerError('storage-unavailable', describeStorageFailure(cause))));
-  const storeAdded = queue.store;
-  queue.store = (added) => {
-    adoptStamps(added);
-    storeAdded(added);
-  };
+  // The page's queue is the sender's from here: each record notes the clock offset it was stamped
+  // under before it is stored or sent.
+  const page = createPageQueue(
+    queue.noteKey,
+    (added) => {
+      adoptStamps(added);
+      stored.write(added);
+    },
+    () => stored.clearAll(),
+  );
+  const adoptStamps = createClockStamps(page, owner);
+  const handed = queue.handOver({
+    add: (record) => page.add(restampCopied(record)),
+    size: page.size,
+    clear: page.clear,
+  });
+  page.put(handed);
+  for (const record of handed) log('tracked', record.event); // before this chunk loaded
+  adoptStamps(handed);
+  const stored = createStoredQueue(page, notes, (cause) => report(trackerError('storage-unavailable', describeStorageFailure(cause))));
   const leftNote = createLeftNote(owner, notes);
   const drops = createDropReport(report);
   let passSoon = false;
@@ -71,7 +82,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
     return true;
   };
   const deliverBatch = createBatchDelivery({ sender, stored, inFlight, budget, retry, leftNote, leaving: () => leaving, report, log, stop: stopSending });
-  const sendAll = createParallelSends({ sender, budget, inFlight, queue, owner, deliverBatch });
+  const sendAll = createParallelSends({ sender, budget, inFlight, page, owner, deliverBatch });
 
   // Not in the task that evaluated this chunk and built the clients (~40 ms at 4× CPU together).
   setTimeout(() => sender.warm().catch((error) => log('could not fetch credentials yet', error)));
@@ -83,7 +94,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
     const choice = await knownChoice();
     // Before anything leaves (sendNow waits for optedIn too): a copied tab's events move to its own session.
     if (choice !== 'out') {
-      sessionSettled ??= settleSession(owner, queue);
+      sessionSettled ??= settleSession(owner, page, stored.write);
       await sessionSettled;
     }
     optedIn = choice !== 'out';
@@ -96,13 +107,13 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
       const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || performance.now() - lastSweep > SWEEP_INTERVAL_MS;
       if (sweep) lastSweep = performance.now();
       await withSendLock(async () => {
-        const { records, sweepAgainInMs } = await sendableRecords({ queue, stored, notes, config, owner, inFlight, drops, sweep });
+        const { records, sweepAgainInMs } = await sendableRecords({ page, stored, notes, config, owner, inFlight, drops, sweep });
         if (sweepAgainInMs !== undefined) sweepIn(sweepAgainInMs);
         await sendAll(splitToBudget(toBatches(records, config.maxBatchSize)), tally);
         await stored.flushDeletes();
       });
     }
-    return { ...tally, pending: queue.mirror.size };
+    return { ...tally, pending: page.size() };
   }
 
   const flush = createPassQueue(pass);
@@ -128,7 +139,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
     onPageHide() {
       leaving = true;
       stored.saveUnsaved();
-      if (queue.mirror.size > 0) announceLeaving(owner);
+      if (page.size() > 0) announceLeaving(owner);
       delivery.sendNow();
       drops.flush();
     },
@@ -139,7 +150,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
       leaving = false;
       leftNote.stay();
       if (optedIn) noteSessionOwner(owner);
-      if (queue.unsaved.size === 0) removeNote(queue.noteKey); // alive again: the note would be stale
+      if (page.unsaved().length === 0) removeNote(page.noteKey); // alive again: the note would be stale
       void delivery.flush(trigger);
     },
   });
@@ -148,7 +159,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
     added(record) {
       log('tracked', record.event);
       // The bound holds at every moment, not only when a pass runs: the oldest waiting events go first.
-      const oldest = beyondBound(queue.mirror, inFlight, config.maxQueueLength);
+      const oldest = beyondBound(page.values(), page.size(), inFlight, config.maxQueueLength);
       if (oldest.length > 0) {
         stored.remove(oldest.map((record) => record.key));
         drops.dropped('queue-full', oldest);
@@ -168,7 +179,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
       // During a backoff the events wait, here or in IndexedDB for the next visit: a tab switched
       // back and forth must not become a retry loop against a throttling service.
       const sending = optedIn && !stopped && !retry.waiting();
-      const waiting = !sending ? [] : ownRecords(queue).filter((record) => record.trackingId === config.trackingId && !inFlight.has(record.key));
+      const waiting = !sending ? [] : page.records().filter((record) => record.trackingId === config.trackingId && !inFlight.has(record.key));
       for (const batch of splitToBudget(toBatches(waiting, config.maxBatchSize))) {
         // Keepalive bodies in flight share one 64 KB budget per page; the rest waits for the next visit.
         if (!budget.fits(requestBytes(batch))) break;

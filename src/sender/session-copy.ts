@@ -8,12 +8,11 @@
 // before this page's sender chunk was fetched: it keeps the session. Same-origin frames share
 // their tab's sessionStorage, so they neither note nor check.
 import { v4 } from '@smithy/core/serde';
-import type { EventQueue } from '../shared/contract';
 import type { QueuedEvent } from '../types';
 import { SESSION_STORAGE_KEY } from '../shared/storage-names';
 import { readStorage, writeStorage } from '../shared/web-storage';
 import { liveOwners } from './live-owners';
-import { ownRecords } from './stored-queue';
+import type { PageQueue } from './page-queue';
 
 /** The sessionStorage key of the owner id of the page that last used the tab's session. */
 export const SESSION_OWNER_KEY = 'personalize-tracker:session-owner';
@@ -21,6 +20,7 @@ export const SESSION_OWNER_KEY = 'personalize-tracker:session-owner';
 /** The owner ids of this document's trackers: they share its session. */
 const PAGE_OWNERS = new Set<string>();
 let pageSession = ''; // this document's own session, once it found itself a copy
+let copiedSession: string | null = null; // the session it found copied from another tab
 
 /** Whether `noted`, the owner id found beside the session, is a live page of another document (never, without Web Locks). */
 export async function openElsewhere(noted: string | null, pageOwners: Set<string>, live = liveOwners): Promise<boolean> {
@@ -32,27 +32,27 @@ export function noteSessionOwner(owner: string): void {
   if (window.top === window) writeStorage('sessionStorage', SESSION_OWNER_KEY, owner);
 }
 
+/** Moves a record stamped with a copied session to this document's own (the loader keeps stamping the session it read). */
+export function restampCopied(record: QueuedEvent): QueuedEvent {
+  if (pageSession && record.sessionId === copiedSession) record.sessionId = pageSession;
+  return record;
+}
+
 /**
  * Makes this page's session its own, then notes the page beside it. Where the tab is a copy, a new
- * session replaces the copied one in sessionStorage, in the page's queued events and in every
- * event the loader queues from now on (it keeps stamping the session it read; the queue re-stamps).
+ * session replaces the copied one in sessionStorage and in the page's queued events (`store` writes
+ * them again: IndexedDB holds them under the copied session); restampCopied() moves later ones.
  */
-export async function settleSession(owner: string, queue: EventQueue): Promise<void> {
+export async function settleSession(owner: string, page: PageQueue, store: (records: QueuedEvent[]) => void): Promise<void> {
   const copied = readStorage('sessionStorage', SESSION_STORAGE_KEY);
   PAGE_OWNERS.add(owner);
   if (window.top === window && (await openElsewhere(readStorage('sessionStorage', SESSION_OWNER_KEY), PAGE_OWNERS))) {
     pageSession ||= v4();
+    copiedSession ??= copied;
     writeStorage('sessionStorage', SESSION_STORAGE_KEY, pageSession);
-    const restamp = (record: QueuedEvent) => {
-      if (record.sessionId === copied) record.sessionId = pageSession;
-    };
-    const add = queue.add;
-    queue.add = (record) => {
-      restamp(record);
-      add(record);
-    };
-    queue.mirror.forEach(restamp);
-    queue.store(ownRecords(queue)); // IndexedDB holds them under the copied session
+    const records = page.records();
+    records.forEach(restampCopied);
+    store(records);
   }
   noteSessionOwner(owner);
 }

@@ -1,17 +1,17 @@
 // The durable queue in IndexedDB (through idb-keyval, in its own database), shared by all tabs of
-// the origin: the sender's half of the queue (the loader's is loader/queue.ts). From the moment the
-// sender starts, it stores the page's events here, first those the loader kept in localStorage. An
+// the origin. From the moment the sender takes the page's queue over (page-queue.ts), it stores the
+// page's events here, first those the loader kept in localStorage. An
 // event leaves IndexedDB only after the service accepted it (or refused it as invalid); a send may
 // start before its write has committed, since the delete is ordered after the write. When
 // IndexedDB fails (quota, private mode, WebKit's "Connection to Indexed Database server lost":
 // https://bugs.webkit.org/show_bug.cgi?id=197050), or another script created the database first
-// without our store, the store is reopened once, then the mirror is the queue and the page's exit
+// without our store, the store is reopened once, then the page queue in memory is the queue and the page's exit
 // note in web storage is kept current, so a page change or a crash still loses nothing. Deletes are
 // gathered for a moment into one transaction: one per request cost more main-thread time than the sends.
 import { clear, delMany, getMany, keys as storedKeysOf, promisifyRequest, type UseStore } from 'idb-keyval';
 import { createClosingStore } from './closing-store';
 import { ownerOfKey } from '../shared/queue-key';
-import type { EventQueue } from '../shared/contract';
+import type { PageQueue } from './page-queue';
 import { QUEUE_DATABASE, QUEUE_STORE } from '../shared/storage-names';
 import { removeNote } from '../shared/web-storage';
 import type { NoteWriter } from './note-writer';
@@ -24,11 +24,11 @@ export const clearStoredQueue = () => clear(createClosingStore(QUEUE_DATABASE, Q
 
 const byKey = (a: QueuedEvent, b: QueuedEvent) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** This page's own queued records, oldest first, from memory. */
-export const ownRecords = (queue: EventQueue) => [...queue.mirror.values()].sort(byKey);
-
-
 export interface StoredQueue {
+  /** Writes records added to the page's queue in one transaction; once it committed they are no longer unsaved. */
+  write(added: QueuedEvent[]): void;
+  /** Deletes the stored queue of every page (opt-out). */
+  clearAll(): void;
   /**
    * This page's own records and the stored records of other pages not in `liveOwners`, oldest
    * first. Only those other records are read in full: the keys name each record's owner. The
@@ -55,7 +55,7 @@ export function describeStorageFailure(cause: unknown): string {
   return `${foreign ? `database "${QUEUE_DATABASE}" has no "${QUEUE_STORE}" store (another script created it)` : `IndexedDB failed (${cause})`}; events are kept in memory and localStorage`;
 }
 
-export function createStoredQueue(queue: EventQueue, notes: NoteWriter, onStorageFailure: (cause: unknown) => void): StoredQueue {
+export function createStoredQueue(page: PageQueue, notes: NoteWriter, onStorageFailure: (cause: unknown) => void): StoredQueue {
   let gathered: string[] = [];
   const deleting = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -88,9 +88,8 @@ export function createStoredQueue(queue: EventQueue, notes: NoteWriter, onStorag
     return result;
   }
 
-  /** Writes records in one transaction; once it committed they are no longer unsaved. */
   function write(added: QueuedEvent[]): void {
-    const records = added.filter((record) => queue.mirror.has(record.key)); // not those delivered or dropped meanwhile
+    const records = added.filter((record) => page.has(record.key)); // not those delivered or dropped meanwhile
     if (records.length === 0) return;
     if (!durable) {
       saveUnsaved();
@@ -108,10 +107,10 @@ export function createStoredQueue(queue: EventQueue, notes: NoteWriter, onStorag
     ).then(() => {
       doomed.forEach((key) => deleting.delete(key));
       if (!durable) return; // memory only: saveUnsaved() keeps them at page hide
-      records.forEach((record) => queue.unsaved.delete(record.key));
-      if (noted && queue.unsaved.size === 0) {
+      page.saved(records);
+      if (noted && page.unsaved().length === 0) {
         noted = false;
-        removeNote(queue.noteKey);
+        removeNote(page.noteKey);
       }
     });
   }
@@ -126,34 +125,30 @@ export function createStoredQueue(queue: EventQueue, notes: NoteWriter, onStorag
   }
 
   function saveUnsaved(): void {
-    const waiting = [...queue.unsaved.values()].filter((record) => queue.mirror.has(record.key));
+    const waiting = page.unsaved();
     noted = waiting.length > 0;
-    if (noted) notes.write(queue.noteKey, JSON.stringify(waiting));
-    else removeNote(queue.noteKey);
+    if (noted) notes.write(page.noteKey, JSON.stringify(waiting));
+    else removeNote(page.noteKey);
   }
 
-  queue.store = write;
-  queue.onClear = () => void run(clear);
-  write([...queue.unsaved.values()]);
+  write(page.unsaved());
 
   return {
+    write,
+    clearAll: () => void run(clear),
     async readAll(owner, liveOwners) {
       void flushDeletes(); // ordered before the read below
-      const mirrored = [...queue.mirror.keys()]; // all written before the read below
+      const queuedBefore = page.keys(); // all written before the read below
       const keys = await run((opened) => storedKeysOf<string>(opened));
-      if (!keys) return ownRecords(queue);
-      const stored = new Set(keys);
-      for (const key of mirrored) if (!stored.has(key) && !queue.unsaved.has(key)) queue.mirror.delete(key);
+      if (!keys) return page.records();
+      page.forgetDelivered(queuedBefore, new Set(keys));
       const othersKeys = keys.filter((key) => ownerOfKey(key) !== owner && !liveOwners?.has(ownerOfKey(key)));
       const others = othersKeys.length > 0 ? ((await run((opened) => getMany<QueuedEvent>(othersKeys, opened))) ?? []) : [];
-      return [...ownRecords(queue), ...others.filter((record) => record !== undefined)].sort(byKey);
+      return [...page.records(), ...others.filter((record) => record !== undefined)].sort(byKey);
     },
     remove(keys) {
-      for (const key of keys) {
-        queue.mirror.delete(key);
-        queue.unsaved.delete(key);
-        deleting.add(key);
-      }
+      page.remove(keys);
+      keys.forEach((key) => deleting.add(key));
       if (!durable) saveUnsaved(); // the exit note is the only copy: delivered events leave it now
       gathered.push(...keys);
       timer ??= setTimeout(flushDeletes, DELETE_GATHER_MS);
@@ -163,10 +158,7 @@ export function createStoredQueue(queue: EventQueue, notes: NoteWriter, onStorag
     run,
     saveUnsaved,
     adopt(records) {
-      for (const record of records) {
-        queue.mirror.set(record.key, record);
-        queue.unsaved.set(record.key, record);
-      }
+      page.put(records);
       saveUnsaved();
     },
   };

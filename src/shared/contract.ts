@@ -16,21 +16,25 @@ export type FlushTrigger =
   | 'retry' // a backoff ended
   | 'sweep'; // orphans of a gone page are due
 
-/** The page's own events, held by the loader (loader/queue.ts); the sender stores and deletes through it. */
+/** The page's own events: held by the loader until the sender takes them over (loader/queue.ts). */
 export interface EventQueue {
-  /** Queues a record now; `store` gets every record added in the tick, at its end. */
+  /** Queues a record now: in web storage at the end of the tick, or, once the sender took over, through it. */
   add(record: QueuedEvent): void;
-  /** This page's own queued records by key (no IndexedDB read needed); the sender deletes settled ones. */
-  readonly mirror: Map<string, QueuedEvent>;
-  /** This page's records not yet in IndexedDB, by key. */
-  readonly unsaved: Map<string, QueuedEvent>;
-  /** The web-storage key of this page's unsaved records. */
+  /** The web-storage key of this page's records not yet in IndexedDB (its exit note). */
   readonly noteKey: string;
-  /** Stores the records added in a tick: in localStorage until the sender replaces it. */
-  store(added: QueuedEvent[]): void;
-  /** Forgets this page's records (opt-out, after forgetStored()); `onClear` (the sender) deletes the stored queue of every page. */
+  /** How many of this page's records are queued. */
+  size(): number;
+  /** Forgets this page's records (opt-out, after forgetStored()); through the sender, every page's stored queue too. */
   clear(): void;
-  onClear?: () => void;
+  /** The sender takes the queue over, once: it gets the records held so far, and `storage` gets every later one. */
+  handOver(storage: QueueStorage): QueuedEvent[];
+}
+
+/** The sender's side of the queue, handed to the loader's queue once (sender/page-queue.ts). */
+export interface QueueStorage {
+  add(record: QueuedEvent): void;
+  size(): number;
+  clear(): void;
 }
 
 /** What the loader hands the sender chunk, once. */
