@@ -1,7 +1,8 @@
 // `npm run bench`: personalize-tracker, the AWS SDK snippet and Amplify side by side in Chromium
-// against the emulator. Prints the markdown table and writes e2e/bench/results/latest.{json,md}.
+// against the emulator. Prints the markdown table and writes e2e/bench/results/latest.{json,md},
+// the table into docs/benchmarks.md and its summary into the README (readme-table.ts).
 import { writeFileSync } from 'node:fs';
-import { writeBenchToReadme } from './readme-table';
+import { BENCH_DOC, writeBenchDocs } from './readme-table';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -126,8 +127,8 @@ try {
   if (!values['no-write']) {
     writeFileSync(`${RESULTS_DIR}/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(`${RESULTS_DIR}/latest.md`, markdown);
-    writeBenchToReadme(markdown);
-    log(`wrote ${RESULTS_DIR}/latest.json and latest.md, and the table into README.md`);
+    writeBenchDocs(markdown);
+    log(`wrote ${RESULTS_DIR}/latest.json and latest.md, the table into ${BENCH_DOC} and its summary into README.md`);
   }
 } finally {
   await browser.close();

@@ -1,8 +1,9 @@
-// The README's promises that code can check: the stub is small and is the one the pages use.
+// The README's promises that code can check: the stub is small and is the one the pages use, the
+// bench figures are the last run's, and the Storage table names every key the tracker writes.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { BENCH_END, BENCH_START, benchSection } from '../bench/readme-table';
+import { BENCH_DOC, BENCH_END, BENCH_START, SUMMARY_END, SUMMARY_START, benchSection, benchSummary } from '../bench/readme-table';
 
 const MAX_STUB_BYTES = 400; // issue 3: the inline stub stays tiny
 const readme = readFileSync('README.md', 'utf8');
@@ -31,7 +32,36 @@ test('the stub queues calls in order as [method, arguments]', () => {
   ]);
 });
 
-test('the README shows the latest bench table, as `npm run bench` wrote it', () => {
-  const shown = readme.slice(readme.indexOf(BENCH_START) + BENCH_START.length, readme.indexOf(BENCH_END)).trim();
-  assert.equal(shown, benchSection(readFileSync('e2e/bench/results/latest.md', 'utf8')));
+const between = (text: string, start: string, end: string) => text.slice(text.indexOf(start) + start.length, text.indexOf(end)).trim();
+const latestBench = readFileSync('e2e/bench/results/latest.md', 'utf8');
+
+test('docs/benchmarks.md shows the latest bench table, as `npm run bench` wrote it', () => {
+  const doc = readFileSync(BENCH_DOC, 'utf8');
+  assert.ok(doc.includes(BENCH_START) && doc.includes(BENCH_END), `${BENCH_DOC} has the bench markers`);
+  assert.equal(between(doc, BENCH_START, BENCH_END), benchSection(latestBench));
+});
+
+test("the README's summary of promises quotes the latest bench, as `npm run bench` wrote it", () => {
+  assert.ok(readme.includes(SUMMARY_START) && readme.includes(SUMMARY_END), 'the README has the summary markers');
+  const summary = between(readme, SUMMARY_START, SUMMARY_END);
+  assert.equal(summary, benchSummary(latestBench));
+  assert.equal(summary.split('\n').length, 2 + 5, 'one row per promise');
+});
+
+test("the README's Quick start comes within its first 60 lines", () => {
+  const line = readme.split('\n').indexOf('## Quick start') + 1;
+  assert.ok(line > 0 && line <= 60, `## Quick start is on line ${line}`);
+});
+
+test("the README's Storage table names every key and database that privacy.md lists as written", () => {
+  const privacy = readFileSync('docs/privacy.md', 'utf8');
+  const rows = between(privacy, '<!-- storage-items:start -->', '<!-- storage-items:end -->').split('\n').slice(2);
+  const storage = readme.slice(readme.indexOf('### Storage'), readme.indexOf('\n### ', readme.indexOf('### Storage') + 1));
+  const written = rows.filter((row) => !/^\| (Web Locks|memory only)/.test(row) && !row.includes('| never now |'));
+  assert.ok(written.length >= 10, `privacy.md lists ${written.length} written items`);
+  for (const row of written) {
+    const names = [...row.split(' | ')[1]!.matchAll(/`([^`]+)`/g)].map(([, name]) => name!); // the name column: a key, or a database and its store
+    assert.ok(names.length > 0, `a name in ${row}`);
+    for (const name of names) assert.ok(storage.includes(`\`${name}\``), `the README's Storage table lacks ${name}`);
+  }
 });

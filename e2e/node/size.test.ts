@@ -1,9 +1,10 @@
 // Size is a feature: the gzip budgets of issue 5, checked on the build `npm test` just made, and
-// the README's size table, which must be the one e2e/tools/sizes.ts generates from that build.
+// the README's size line and size table, which must be the ones e2e/tools/sizes.ts generates from
+// that build.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { BUDGETS, measureSizes, sizeTable } from '../tools/sizes';
+import { BUDGETS, measureSizes, sizeLine, sizeTable } from '../tools/sizes';
 
 const sizes = measureSizes();
 
@@ -17,4 +18,8 @@ test(`everything the tracker loads is at most ${BUDGETS.total} bytes gzip`, () =
 
 test('the README shows the sizes of this build (regenerate with `npm run size -- --write`)', () => {
   assert.ok(readFileSync('README.md', 'utf8').includes(sizeTable(sizes)), 'README size table is stale');
+});
+
+test('the README opens with the size line of this build (regenerate with `npm run size -- --write`)', () => {
+  assert.ok(readFileSync('README.md', 'utf8').includes(sizeLine(sizes)), 'README size line is stale');
 });
