@@ -6,7 +6,7 @@
 // properties attribute can set no top-level field, and `root` and `eventTypes` narrow what is
 // tracked (sites should also strip data-personalize-* from user content).
 import { MAX_PROPERTIES_LENGTH, TOP_LEVEL_KEYS } from '../shared/limits';
-import { ITEM_SELECTOR, watchRecommendations, type RecommendationWatch } from './recommendations';
+import { ITEM_SELECTOR, createRecommendationWatch, type RecommendationWatch } from './recommendations';
 import type { Tracker, TrackProperties } from '../types';
 
 /** Most characters of data-personalize-properties parsed (room for whitespace and escapes); longer is refused unparsed. */
@@ -61,7 +61,7 @@ export function watchDeclarative(tracker: Pick<Tracker, 'track'>, { root = docum
     root.querySelectorAll(LIST_SELECTOR).forEach((list) => {
       const recommendationId = list.getAttribute(LIST_ATTRIBUTE) ?? '';
       const eventType = list.getAttribute(LIST_EVENT_ATTRIBUTE) ?? undefined; // the allow-list is checked at each click
-      if (!lists.has(list)) lists.set(list, watchRecommendations(tracker, list, { recommendationId, eventType }));
+      if (!lists.has(list)) lists.set(list, createRecommendationWatch(tracker, list, { recommendationId, eventType }));
     });
     for (const list of lists.keys()) if (!list.isConnected) forget(list);
   };

@@ -29,7 +29,7 @@ export interface RecommendationWatch {
 }
 
 /** Watches a rendered recommendation list (for SPAs that render their own carousels). */
-export function watchRecommendations(tracker: Pick<Tracker, 'track'>, list: Element, options: RecommendationOptions): RecommendationWatch {
+export function createRecommendationWatch(tracker: Pick<Tracker, 'track'>, list: Element, options: RecommendationOptions): RecommendationWatch {
   const { recommendationId, eventType = 'Click', itemSelector = ITEM_SELECTOR } = options;
   const itemIdOf = options.itemIdOf ?? ((item: Element) => item.getAttribute('data-personalize-item-id'));
   const seenIds = new Set<string>();

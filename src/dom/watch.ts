@@ -6,7 +6,7 @@ import { defaultTracker } from '../loader/default-tracker';
 import { inBrowser } from '../loader/in-browser';
 import type { Tracker } from '../types';
 import { watchDeclarative as watchDeclarativeOn, type DeclarativeOptions } from './declarative';
-import { watchRecommendations as watchRecommendationsWith, type RecommendationOptions, type RecommendationWatch } from './recommendations';
+import { createRecommendationWatch, type RecommendationOptions, type RecommendationWatch } from './recommendations';
 
 /**
  * Watches a rendered recommendation list: items at least half in view count as seen, and
@@ -15,7 +15,7 @@ import { watchRecommendations as watchRecommendationsWith, type RecommendationOp
  */
 export function watchRecommendations(list: Element, options: RecommendationOptions, tracker: Pick<Tracker, 'track'> = defaultTracker()): RecommendationWatch {
   if (!inBrowser()) return { click: () => undefined, seen: () => [], disconnect: () => undefined };
-  return watchRecommendationsWith(tracker, list, options);
+  return createRecommendationWatch(tracker, list, options);
 }
 
 /**

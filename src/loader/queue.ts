@@ -34,7 +34,7 @@ export function createQueue(owner: string): EventQueue {
     size: () => (storage ? storage.size() : held.length),
     clear() {
       held = [];
-      storage?.clear(); // the page's note in web storage went with the tracker's other keys (forget.ts)
+      storage?.clear(); // the page's note in web storage went with the tracker's other keys (consent.ts: forgetStored)
     },
     handOver(taker) {
       storage = taker;

@@ -4,7 +4,7 @@
 // Room rule: src/loader/ imports src/shared/ and the public types, never src/sender/ but for the
 // one dynamic import of the sender chunk (default-tracker.ts); e2e/node/layers.test.ts checks it.
 import { checkConfig, checkUserId } from './config';
-import { isOptedOut, storeChoice, watchChoice } from './consent';
+import { forgetStored, isOptedOut, storeChoice, watchChoice } from './consent';
 import { MAX_BATCH } from '../shared/limits';
 import { DEFAULT_FLUSH_INTERVAL_MS } from '../shared/defaults';
 import { holdOwnerLock } from './owner-lock';
@@ -13,12 +13,11 @@ import { createQueue } from './queue';
 import { FIRST_SEQUENCE, queueKey } from '../shared/queue-key';
 import { randomId } from './random-id';
 import type { Delivery, FlushTrigger, LoadSender } from '../shared/contract';
-import { forgetStored } from './forget';
 import { currentSessionId, startNewSession } from './session';
 import { trackerError } from '../shared/tracker-error';
 import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError, TrackProperties } from '../types';
 import { toEventFields } from './validate';
-import { whenLoadedAndIdle } from './when-idle';
+import { whenLoadedAndIdle } from './when-loaded-and-idle';
 
 const LOAD_RETRY_BASE_MS = 1_000; // a sender chunk that failed to load is fetched again after 1 s, 2 s, 4 s…
 const LOAD_RETRY_MAX_MS = 60_000;
@@ -49,10 +48,16 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     void queue?.clear();
   }
 
+  /** Opted out: here, or in a way only the sender's IndexedDB copy kept (localStorage was full). */
+  function stopAndForget(): void {
+    optedOut = true;
+    dropQueue();
+  }
+
   /** Remembers the visitor's choice; one localStorage refuses is reported. The sender chunk keeps it in IndexedDB too. */
   function choose(choice: 'in' | 'out'): void {
     if (!storeChoice(choice)) report(trackerError('storage-unavailable', `localStorage refused the choice "${choice}"`));
-    if (config) loadSender(config, loadFailures).then((sender) => sender.chose(choice, config!)).catch(() => undefined);
+    if (config) loadSender(config, loadFailures).then((sender) => sender.chose(choice)).catch(() => undefined);
   }
 
   const report = (error: TrackerError) => {
@@ -67,7 +72,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   function getDelivery(): Promise<Delivery> {
     delivery ??= loadSender(config, loadFailures).then(
       (sender) => {
-        ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, optOut: () => tracker.optOut() });
+        ready = sender.createDelivery({ config: config!, queue: queue!, owner, report, optOut: stopAndForget, tracker });
         return ready;
       },
       (cause) => {
@@ -146,8 +151,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
     flush: () => requestFlush('flush'),
     optOut() {
       choose('out');
-      optedOut = true;
-      dropQueue();
+      stopAndForget();
     },
     optIn() {
       choose('in');

@@ -10,7 +10,7 @@ import { BACKOFF_MAX_MS, backoffDelayMs, parseRetryAfter } from './retry-policy'
 import { readStorage, removeStorage, writeStorage } from '../shared/web-storage';
 import { serviceNow } from './service-clock';
 
-const SHARED_RETRY_AT_KEY = 'personalize-tracker:retry-at'; // removed by optOut() with the tracker's other keys (loader/forget.ts)
+const SHARED_RETRY_AT_KEY = 'personalize-tracker:retry-at'; // removed by optOut() with the tracker's other keys (loader/consent.ts)
 
 /** The shared retry time; one further ahead than the longest backoff is deleted. Storage blocked: the backoff stays per tab. */
 function sharedRetryAt(): number {

@@ -1,15 +1,13 @@
 // The script tag's lazily loaded chunk: the sender, plus declarative tracking (data-personalize-*
-// attributes) for the page's `window.personalize`, which starts once this chunk has loaded (the
+// attributes) through the tracker that loaded it, which starts once this chunk has loaded (the
 // page is idle or a flush was due). The script tag's data-declarative-root (a CSS selector) and
 // data-declarative-events (event types, separated by spaces or commas) narrow it.
 import { watchDeclarative } from '../dom/declarative';
 import { createDelivery as createSenderDelivery, type Delivery, type DeliveryOptions } from './sender';
-import type { Tracker } from '../types';
 
 let declarative: (() => void) | undefined;
 
 export function createDelivery(options: DeliveryOptions): Delivery {
-  const track: Tracker['track'] = (eventType, properties) => (window as unknown as { personalize: Tracker }).personalize.track(eventType, properties);
   const { declarativeRoot, declarativeEvents } = options.config;
   const start = () => {
     let root: Element | Document | null = document;
@@ -19,7 +17,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       root = null; // not a selector
     }
     if (!root) console.error(`personalize-tracker: data-declarative-root "${declarativeRoot}" matches no element; declarative tracking is off`);
-    else declarative ??= watchDeclarative({ track }, { root, eventTypes: declarativeEvents?.split(/[\s,]+/).filter(Boolean) });
+    else declarative ??= watchDeclarative(options.tracker, { root, eventTypes: declarativeEvents?.split(/[\s,]+/).filter(Boolean) });
   };
   // The root is looked up once the document is parsed (an early flush can load this chunk sooner).
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', start, { once: true });

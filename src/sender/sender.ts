@@ -6,10 +6,10 @@
 import { toBatches } from './batch';
 import { createBatchDelivery, type Tally } from './batch-delivery';
 import { createClockStamps } from './clock-stamps';
-import { knownChoice } from './consent-copy';
+import { createConsentCheck } from './consent';
 import { createDropReport } from './drop-report';
 import { announceLeaving, createLeftNote, watchLeavingPages } from './exit-notes';
-import { watchPageLifecycle } from './flush-triggers';
+import { watchPageLifecycle } from './page-lifecycle';
 import { KEEPALIVE_BUDGET_BYTES, createKeepaliveBudget, requestBytes, splitToBudget } from './keepalive-budget';
 import { createParallelSends } from './parallel-sends';
 import { createPassQueue } from './pass-queue';
@@ -29,7 +29,7 @@ import { createStoredQueue, describeStorageFailure } from './stored-queue';
 import type { FlushResult } from '../types';
 import { createDebugLog } from './debug-log';
 
-export { chose } from './consent-copy'; // optOut() and optIn(), also before the sender started
+export { chose } from './consent'; // optOut() and optIn(), also before the sender started
 
 const SWEEP_INTERVAL_MS = 60_000; // routine passes look for orphaned events at most this often
 const SWEEP_TRIGGERS: FlushTrigger[] = ['start', 'pageshow', 'online', 'flush', 'retry', 'sweep'];
@@ -45,7 +45,7 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
   const budget = createKeepaliveBudget();
   let stopped = false; // the service does not know the trackingId: keep the events, stop sending
   let optedIn = false; // nothing leaves before a pass read the visitor's choice, the IndexedDB copy too
-  let toldLoader = false;
+  const consentAllows = createConsentCheck(optOut);
   let leaving = false; // from beforeunload or pagehide until the page stays or comes back from the back/forward cache
   let lastSweep = -Infinity; // on the monotonic clock: a device clock set back must not hold sweeps off
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
@@ -90,18 +90,13 @@ export function createDelivery({ config: givenConfig, queue, owner, report, optO
   async function pass(triggers: Set<FlushTrigger>): Promise<FlushResult> {
     const tally: Tally = { delivered: 0, rejected: 0 };
     const forced = triggers.has('online') || triggers.has('retry');
-    // An opt-out only IndexedDB kept (localStorage was full) reaches the loader here.
-    const choice = await knownChoice();
+    const allowed = await consentAllows();
     // Before anything leaves (sendNow waits for optedIn too): a copied tab's events move to its own session.
-    if (choice !== 'out') {
+    if (allowed) {
       sessionSettled ??= settleSession(owner, page, stored.write);
       await sessionSettled;
     }
-    optedIn = choice !== 'out';
-    if (!optedIn && !toldLoader) {
-      toldLoader = true;
-      optOut();
-    }
+    optedIn = allowed;
     if (optedIn && !stopped && (forced || !retry.waiting())) {
       // Orphans of closed pages need an IndexedDB read: look for them on these triggers or now and then.
       const sweep = [...triggers].some((trigger) => SWEEP_TRIGGERS.includes(trigger)) || performance.now() - lastSweep > SWEEP_INTERVAL_MS;

@@ -7,11 +7,8 @@
 // are read synchronously, so a send on page hide never waits for the network.
 import { getCredentialsForIdentity, getId, type CognitoCredentials, type CognitoError } from './cognito-identity';
 import { serviceNow } from './service-clock';
-import { readStorage, removeStorage, writeStorage } from '../shared/web-storage';
+import { writeStorage } from '../shared/web-storage';
 import type { TrackerConfig } from '../types';
-
-/** The localStorage key under which the AWS SDK's Cognito provider kept the guest identity id, before these shared credentials. */
-export const identityIdKey = (identityPoolId: string) => `aws:cognito-identity-credentials:${identityPoolId}:ANONYMOUS`;
 
 /** The localStorage key, and the Web Lock's name while a tab refreshes them. */
 export const CREDENTIALS_KEY = 'personalize-tracker:credentials';
@@ -52,16 +49,9 @@ export function freshCredentials(identityPoolId: string): CognitoCredentials | u
   return fresh ? (stored as CognitoCredentials) : undefined;
 }
 
-/** The identity id where versions before these shared credentials kept it (the AWS SDK's cache), moved out of it. */
-function takeEarlierIdentityId(identityPoolId: string): string | undefined {
-  const identityId = readStorage('localStorage', identityIdKey(identityPoolId)) || undefined;
-  removeStorage('localStorage', identityIdKey(identityPoolId));
-  return identityId;
-}
-
 /** GetId when no identity id is stored, then GetCredentialsForIdentity; a forgotten identity gets a new id. */
 async function fetchCredentials(config: TrackerConfig): Promise<CognitoCredentials> {
-  const known = read(config.identityPoolId)?.identityId ?? takeEarlierIdentityId(config.identityPoolId);
+  const known = read(config.identityPoolId)?.identityId;
   const identityId = known ?? (await getId(config));
   let credentials: CognitoCredentials;
   try {

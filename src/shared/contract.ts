@@ -1,7 +1,7 @@
 // The one door between the chunks. The loader (critical path) and the sender (network) never
 // import each other: the loader imports the sender chunk dynamically and hands it these objects;
 // both sides import only this room (src/shared/) and the public types.
-import type { FlushResult, QueuedEvent, TrackerConfig, TrackerError } from '../types';
+import type { FlushResult, QueuedEvent, Tracker, TrackerConfig, TrackerError } from '../types';
 
 /** Why a pass over the queue starts. */
 export type FlushTrigger =
@@ -44,8 +44,10 @@ export interface DeliveryOptions {
   /** This page's owner id (see loader/owner-lock.ts). */
   owner: string;
   report: (error: TrackerError) => void;
-  /** The loader's optOut(), for an opt-out only IndexedDB remembers (sender/consent-copy.ts). */
+  /** Stops and forgets, as the loader's optOut() does, without storing the choice again: for an opt-out only the sender's IndexedDB copy kept (sender/consent.ts). */
   optOut: () => void;
+  /** The tracker, for declarative tracking in the script tag's chunk (sender/script-tag-delivery.ts). */
+  tracker: Pick<Tracker, 'track'>;
 }
 
 /** What the sender chunk gives back. */
@@ -62,7 +64,7 @@ export interface Delivery {
 export interface SenderModule {
   createDelivery(options: DeliveryOptions): Delivery;
   /** Keeps the choice in IndexedDB too; after an opt-out, deletes the stored queue of every page. */
-  chose(choice: 'in' | 'out', config: TrackerConfig): Promise<unknown>;
+  chose(choice: 'in' | 'out'): Promise<unknown>;
 }
 
 /** How the loader gets its sender chunk; `attempt` counts failed loads (a new URL each, for Firefox). */

@@ -1,15 +1,14 @@
-// The second copy of the visitor's choice: localStorage may refuse it (full), so
-// every optOut() and optIn() is also written to an IndexedDB database of its own. Before each pass
-// the sender reads the choice, the copy where localStorage holds none, so an opt-out is never lost
-// to a full localStorage. An opt-out also deletes every page's stored queue here, since
-// a page may opt out before its own sender started.
+// The visitor's choice about tracking, the sender's side (the loader's is loader/consent.ts). The
+// loader tells it each optOut() and optIn() (chose). localStorage may refuse the choice (full), so
+// it is also written to an IndexedDB database of its own. Before each pass the sender reads the
+// choice, the copy where localStorage holds none, so an opt-out is never lost to a full
+// localStorage; the loader learns of such an opt-out once. An opt-out also deletes every page's
+// stored queue here, since a page may opt out before its own sender started.
 import { get, set, type UseStore } from 'idb-keyval';
 import { createClosingStore } from './closing-store';
 import { CONSENT_STORAGE_KEY } from '../shared/storage-names';
-import { readStorage, removeStorage } from '../shared/web-storage';
-import { identityIdKey } from './shared-credentials';
+import { readStorage } from '../shared/web-storage';
 import { clearStoredQueue } from './stored-queue';
-import type { TrackerConfig } from '../types';
 
 /** IndexedDB database and store of the copy; its one key is `choice`. */
 export const CONSENT_COPY_DATABASE = 'personalize-tracker-consent';
@@ -24,13 +23,9 @@ function copyStore(): UseStore {
 let known: Promise<string | undefined> | undefined; // the latest choice this chunk knows of
 
 /** Keeps the visitor's choice in IndexedDB too; after an opt-out, deletes what the loader cannot reach synchronously. */
-export async function chose(choice: 'in' | 'out', config: TrackerConfig): Promise<void> {
+export async function chose(choice: 'in' | 'out'): Promise<void> {
   known = Promise.resolve(choice);
-  if (choice === 'out') {
-    // Where versions before the shared credentials kept the identity id (the AWS SDK's cache).
-    removeStorage('localStorage', identityIdKey(config.identityPoolId));
-    await clearStoredQueue();
-  }
+  if (choice === 'out') await clearStoredQueue();
   await set(CONSENT_COPY_STORE, choice, copyStore());
 }
 
@@ -51,4 +46,17 @@ async function readCopy(): Promise<string | undefined> {
   } catch {
     return undefined; // IndexedDB unusable: there is no copy either
   }
+}
+
+/** Returns allows(): whether events may leave now, by the choice known; an opt-out the loader did not make reaches it once, through `optOut`. */
+export function createConsentCheck(optOut: () => void): () => Promise<boolean> {
+  let toldLoader = false;
+  return async () => {
+    const allowed = (await knownChoice()) !== 'out';
+    if (!allowed && !toldLoader) {
+      toldLoader = true;
+      optOut();
+    }
+    return allowed;
+  };
 }
