@@ -7,7 +7,7 @@ import type { Plugin } from 'rollup';
  * - the SDK's event-stream codec: PutEvents has no streaming members (the SDK imports it lazily);
  * - the `bowser` user-agent parser: the browser user agent comes from navigator without it;
  * - the "adaptive" retry mode and its rate limiter: the tracker sends with maxAttempts 1 and retries itself;
- * - the WebCrypto SHA-256: the client signs with the SDK's pure-JS one (put-events-client.ts says why),
+ * - the WebCrypto SHA-256: the client signs with the SDK's pure-JS one (put-events-transport.ts says why),
  *   which the WebCrypto class falls back to anyway, so it becomes an alias of that.
  */
 const LEFT_OUT_IMPORTS = ['@smithy/core/event-streams', 'bowser'];

@@ -1,10 +1,10 @@
 // What happens to one batch: sent, then deleted from the queue; or, by the service's answer,
 // split to isolate invalid events, retried with fresh credentials, kept while the trackingId is
 // unknown, or left for a retry with backoff.
-import type { Batch } from './batch';
+import type { Batch } from '../shared/contract';
 import { requestBytes, type KeepaliveBudget } from './keepalive-budget';
 import type { LeftNote } from './exit-notes';
-import type { PutEventsSender } from './put-events-client';
+import type { Transport } from '../shared/contract';
 import { classifyFailure } from './retry-policy';
 import type { RetrySchedule } from './retry-schedule';
 import type { StoredQueue } from './stored-queue';
@@ -17,7 +17,7 @@ export interface Tally {
 }
 
 export interface BatchDeliveryContext {
-  sender: PutEventsSender;
+  transport: Transport;
   stored: StoredQueue;
   /** Keys of the events being sent right now, so no other send picks them up. */
   inFlight: Set<string>;
@@ -39,7 +39,7 @@ type SdkError = Error & { $metadata?: { httpStatusCode?: number }; $response?: {
 
 /** Returns deliverBatch(batch, tally), which resolves false when sending should pause. */
 export function createBatchDelivery(context: BatchDeliveryContext) {
-  const { sender, stored, inFlight, budget, retry, leftNote, report, log } = context;
+  const { transport, stored, inFlight, budget, retry, leftNote, report, log } = context;
 
   async function deliverBatch(batch: Batch, tally: Tally, credentialRetry = true): Promise<boolean> {
     const keys = batch.records.map((record) => record.key);
@@ -49,7 +49,7 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
     let delivered = false;
     try {
       log(`sending ${keys.length} event(s) of session ${batch.sessionId}${batch.userId ? `, user ${batch.userId}` : ''}`, batch.records.map((record) => record.event));
-      await sender.send(batch, () => leftNote.handedOff(keys));
+      await transport.send(batch, () => leftNote.handedOff(keys));
       log(`delivered ${keys.length} event(s)`);
       delivered = true;
       retry.succeeded();
@@ -66,7 +66,7 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
       log(`PutEvents failed (${error.name}: ${error.message}): ${kind}`);
       // awaited, so that the finally below runs after the retry and its keys stay in flight meanwhile
       if (kind === 'invalid') return await isolateInvalid(batch, tally, error);
-      if (kind === 'credentials') sender.refreshCredentials(error);
+      if (kind === 'credentials') transport.refreshCredentials(error);
       if (kind === 'credentials' && credentialRetry) return await deliverBatch(batch, tally, false);
       if (kind === 'unknown-tracking-id') {
         if (context.stop()) {

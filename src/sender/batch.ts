@@ -1,14 +1,10 @@
 // Groups queued events into PutEvents requests. One request carries one trackingId, one session and
 // one user (the service's rule), and at most MAX_BATCH events. Pure, so it is unit-tested in Node.
 import { MAX_BATCH } from '../shared/limits';
+import type { Batch } from '../shared/contract';
 import type { QueuedEvent } from '../types';
 
-export interface Batch {
-  trackingId: string;
-  sessionId: string;
-  userId?: string;
-  records: QueuedEvent[];
-}
+export type { Batch } from '../shared/contract';
 
 /** Splits records (oldest first) into batches of at most `maxBatchSize`, keeping their order within each group. */
 export function toBatches(records: QueuedEvent[], maxBatchSize = MAX_BATCH): Batch[] {

@@ -2,7 +2,7 @@
 // Chromium refuses a keepalive fetch once the bodies in flight exceed 64 KiB for the page
 // (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch, "inflight keepalive bytes"), so
 // batches are sized to fit and sends start only while the budget has room.
-import type { Batch } from './batch';
+import type { Batch } from '../shared/contract';
 
 export const KEEPALIVE_BUDGET_BYTES = 60_000; // 64 KiB less room for the SDK's own overhead
 

@@ -1,15 +1,15 @@
 // One pass's batches, sent up to MAX_PARALLEL_REQUESTS at a time within the page's keepalive budget,
 // until one of them must pause (a backoff, an unknown tracker).
 import type { Tally } from './batch-delivery';
-import type { Batch } from './batch';
+import type { Batch } from '../shared/contract';
 import { requestBytes, type KeepaliveBudget } from './keepalive-budget';
-import type { PutEventsSender } from './put-events-client';
+import type { Transport } from '../shared/contract';
 import type { PageQueue } from './page-queue';
 
 const MAX_PARALLEL_REQUESTS = 4; // requests in flight during a pass
 
 export interface ParallelSendsContext {
-  sender: PutEventsSender;
+  transport: Transport;
   budget: KeepaliveBudget;
   /** Queue keys of events in requests not yet answered. */
   inFlight: Set<string>;
@@ -23,7 +23,7 @@ export interface ParallelSendsContext {
 const nextTask = () => new Promise<true>((resume) => setTimeout(() => resume(true)));
 
 /** Returns `sendAll(batches, tally)`, which resolves once every batch was sent or one had to pause. */
-export function createParallelSends({ sender, budget, inFlight, page, owner, deliverBatch }: ParallelSendsContext) {
+export function createParallelSends({ transport, budget, inFlight, page, owner, deliverBatch }: ParallelSendsContext) {
   return async function sendAll(batches: Batch[], tally: Tally): Promise<void> {
     let next = 0;
     let healthy = true;
@@ -32,7 +32,7 @@ export function createParallelSends({ sender, budget, inFlight, page, owner, del
       // leaves at once; each other worker starts in a task of its own once credentials are there, so
       // that a pass never signs several batches in one task (no long task: e2e/bench/long-tasks.ts). If the credentials
       // fail, the first worker's batch reports it.
-      if (index > 0 && !(index < batches.length && (await sender.warm().then(nextTask, () => false)))) return;
+      if (index > 0 && !(index < batches.length && (await transport.warm().then(nextTask, () => false)))) return;
       while (healthy && next < batches.length) {
         const batch = batches[next];
         next++;

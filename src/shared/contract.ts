@@ -37,6 +37,29 @@ export interface QueueStorage {
   clear(): void;
 }
 
+/** One request's worth of events: one trackingId, one session and one user (the service's rule), at most MAX_BATCH events. */
+export interface Batch {
+  trackingId: string;
+  sessionId: string;
+  userId?: string;
+  records: QueuedEvent[];
+}
+
+/**
+ * What carries one batch to the service: PutEvents signed in the browser (sender/put-events-transport.ts),
+ * or the shop's relay. A failure rejects with an Error whose `name` is the service's error type, with
+ * `$metadata.httpStatusCode` (none for a network error) and `$response.headers` (`retry-after`), as
+ * the AWS SDK's errors are: sender/retry-policy.ts classifies them.
+ */
+export interface Transport {
+  /** Sends one batch; `handedOff` runs right after its request went to fetch(). */
+  send(batch: Batch, handedOff?: () => void): Promise<void>;
+  /** Gets ready to send (credentials) now, so that a send on page hide never waits for the network. */
+  warm(): Promise<unknown>;
+  /** After a credentials failure: drops what the failed send signed with, so that the next send fetches new ones. */
+  refreshCredentials(failed: unknown): void;
+}
+
 /** What the loader hands the sender chunk, once. */
 export interface DeliveryOptions {
   config: TrackerConfig;

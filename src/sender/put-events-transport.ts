@@ -7,26 +7,16 @@
 // then synchronous or a chain of microtasks.
 import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { Sha256Js } from '@smithy/core/checksum';
-import type { Batch } from './batch';
+import type { Transport } from '../shared/contract';
 import { clockOffsetMs, learnServiceClock, serviceTimeOf } from './service-clock';
 import { dropCredentials, sharedCredentials } from './shared-credentials';
 import type { TrackerConfig } from '../types';
 
 const REQUEST_TIMEOUT_MS = 15_000; // a hung request counts as a network error and is retried
 
-export interface PutEventsSender {
-  /**
-   * Sends one batch; rejects with the SDK's error (name, $metadata.httpStatusCode, $response), or
-   * Cognito's (cognito-identity.ts). `handedOff` runs right after its request went to fetch().
-   */
-  send(batch: Batch, handedOff?: () => void): Promise<void>;
-  /** Fetches credentials now unless fresh ones are shared (keeps the unload path free of waits). */
-  warm(): Promise<unknown>;
-  /** Drops the credentials a failed send signed with (unless another page replaced them already): the next send fetches new ones. */
-  refreshCredentials(failed: unknown): void;
-}
 
-export function createPutEventsSender(config: TrackerConfig): PutEventsSender {
+/** PutEvents from the browser, signed with the Cognito credentials the pages of the origin share. */
+export function createPutEventsTransport(config: TrackerConfig): Transport {
   // Marked `memoized` so the SDK asks each time: shared-credentials.ts holds them, and another tab may have refreshed them.
   const credentials = Object.assign(
     async () => {
