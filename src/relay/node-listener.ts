@@ -1,0 +1,75 @@
+// The relay as a node:http listener, for Express and Fastify too: IncomingMessage → Request,
+// Response → ServerResponse. Written against the request and response objects alone (no `node:`
+// import), so importing the relay's entry stays possible where Node's modules are not.
+import type { NodeRequestLike, NodeResponseLike, RelayHandler } from './types';
+
+/** Past the body limit the rest is read and dropped, so the client gets the 413; past this much more, the connection is closed. */
+const MAX_DRAIN_BYTES = 1024 * 1024;
+
+/** A `(req, res)` listener for `http.createServer()`, Express (`app.post(path, listener)`) and Fastify (`reply.hijack()`, then `listener(request.raw, reply.raw)`). */
+export function toNodeListener(handler: RelayHandler): (req: NodeRequestLike, res: NodeResponseLike) => void {
+  return (req, res) => {
+    serve(handler, req, res).catch(() => {
+      // The handler answers its own failures; this is a broken connection or response.
+      try {
+        res.statusCode = 500;
+        res.end();
+      } catch {
+        req.destroy();
+      }
+    });
+  };
+}
+
+async function serve(handler: RelayHandler, req: NodeRequestLike, res: NodeResponseLike): Promise<void> {
+  const response = await handler(toRequest(req));
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.end(new Uint8Array(await response.arrayBuffer()));
+}
+
+function toRequest(req: NodeRequestLike): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(', '));
+  }
+  const secure = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  const url = `${secure ? 'https' : 'http'}://${headers.get('host') ?? 'localhost'}${req.url ?? '/'}`;
+  const method = req.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
+  // A body parser (express.json(), Fastify's) may have read the stream already: use what it kept.
+  if (req.body !== undefined && req.readableEnded) {
+    headers.delete('content-length');
+    const body = typeof req.body === 'string' || req.body instanceof Uint8Array ? (req.body as BodyInit) : JSON.stringify(req.body);
+    return new Request(url, { method, headers, body });
+  }
+  return new Request(url, { method, headers, body: streamOf(req), duplex: 'half' } as RequestInit);
+}
+
+function streamOf(req: NodeRequestLike): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  let drained = 0;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Uint8Array | string) => {
+        const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+        if (!cancelled) {
+          controller.enqueue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+          return;
+        }
+        drained += bytes.byteLength;
+        if (drained > MAX_DRAIN_BYTES) req.destroy();
+      });
+      req.on('end', () => {
+        if (!cancelled) controller.close();
+      });
+      req.on('error', (error: Error) => {
+        if (!cancelled) controller.error(error);
+      });
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+}
