@@ -227,6 +227,17 @@ describe('PutEvents failures', () => {
     assert.equal((await answer(relay(post({ sessionId: 's', eventList: [wireEvent()] })))).status, 200);
     assert.equal(shared.emulator.events().length, 1);
   });
+
+  test('credentials may be a provider function, as the SDK\'s providers are', async () => {
+    let asked = 0;
+    const credentials = async () => {
+      asked += 1;
+      return { accessKeyId: TEST_ACCESS_KEY_ID, secretAccessKey: TEST_SECRET_ACCESS_KEY, expiration: new Date(Date.now() + 3_600_000) };
+    };
+    assert.equal((await answer(testRelay(shared.url, { credentials })(post({ sessionId: 's', eventList: [wireEvent()] })))).status, 200);
+    assert.equal(asked, 1);
+    assert.equal(shared.emulator.events().length, 1);
+  });
 });
 
 describe('options', () => {

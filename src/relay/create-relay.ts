@@ -33,7 +33,7 @@ export function createRelay(options: RelayOptions): RelayHandler {
     userId: options.userId,
     trustClientUserId: options.trustClientUserId === true,
     client:
-      options.client ??
+      (options.client as PersonalizeEventsClient | undefined) ??
       new PersonalizeEventsClient({
         ...(options.region !== undefined && { region: options.region }),
         ...(options.credentials !== undefined && { credentials: options.credentials }),

@@ -1,7 +1,20 @@
 // The public types of personalize-tracker/relay: its options, the wire protocol between the
 // browser and the relay, and the shapes its adapters take and give. Everything a user of the relay
-// can name lives here.
-import type { PersonalizeEventsClient, PersonalizeEventsClientConfig } from '@aws-sdk/client-personalize-events';
+// can name lives here. They name no AWS SDK or Node type: the SDK's own declarations need
+// @types/node, which a Worker or Deno project does not have; the SDK's objects fit these shapes.
+
+/** An access key, as the SDK's credential providers resolve it. */
+export interface RelayCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+/** What the relay needs of a client: a PersonalizeEventsClient from `@aws-sdk/client-personalize-events` fits. */
+export interface PutEventsClient {
+  send(command: never): Promise<unknown>;
+}
 
 /** A web-standard request handler: Next.js route handlers, Cloudflare Workers, Deno, Bun. */
 export type RelayHandler = (request: Request) => Promise<Response>;
@@ -13,11 +26,11 @@ export interface RelayOptions {
   /** AWS region of the event tracker. Default: the SDK's own resolution (`AWS_REGION`, the shared config file). */
   region?: string;
   /** Credentials PutEvents is signed with. Default: the SDK's default credential chain (environment, the function's IAM role). */
-  credentials?: PersonalizeEventsClientConfig['credentials'];
+  credentials?: RelayCredentials | (() => Promise<RelayCredentials>);
   /** PutEvents URL override (the emulator's URL in tests). Default: the SDK's endpoint for the region. */
   endpoint?: string;
   /** A PersonalizeEventsClient to reuse; region, credentials and endpoint are then ignored. Default: one created by the relay, without retries. */
-  client?: PersonalizeEventsClient;
+  client?: PutEventsClient;
   /** The shopper of this request, from the server's own session; it always replaces a browser-sent userId. Default: none. */
   userId?: (request: Request) => string | undefined | Promise<string | undefined>;
   /** Without `userId()`, pass a browser-sent userId through instead of dropping it. Default: `false`. */
