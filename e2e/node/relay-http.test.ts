@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
-import { toLambdaHandler, toNodeListener, type LambdaHttpEvent } from '../../src/relay/index';
+import { lambdaEventOf, nodeRequestOf, toLambdaHandler, toNodeListener, type LambdaHttpEvent } from '../../src/relay/index';
 import { RELAY_URL, SHOP, answer, assertError, post, relayEmulator, testRelay, wireEvent } from './relay-helpers';
 
 const shared = relayEmulator();
@@ -151,6 +151,20 @@ describe('toNodeListener', () => {
     }
   });
 
+  test('userId() reaches the node request through nodeRequestOf(), as it reads req.session in Express', async () => {
+    const relay = testRelay(shared.url, { userId: (request) => (nodeRequestOf(request) as { session?: { user: string } } | undefined)?.session?.user });
+    const listener = toNodeListener(relay);
+    const { server, origin } = await nodeServer((req, res) => listener(Object.assign(req, { session: { user: 'carol' } }), res));
+    try {
+      const response = await fetch(`${origin}/api/events`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify(batch()) });
+      assert.equal(response.status, 200);
+      assert.deepEqual(shared.emulator.events().map((arrived) => arrived.userId), ['carol']);
+      assert.equal(nodeRequestOf(new Request('http://x/')), undefined);
+    } finally {
+      server.close();
+    }
+  });
+
   test('a chunked body over the limit answers 413 on the same connection', async () => {
     const { server, origin } = await nodeServer(toNodeListener(testRelay(shared.url, { maxBodyBytes: 100 })));
     try {
@@ -228,6 +242,14 @@ describe('toLambdaHandler', () => {
     assert.deepEqual(JSON.parse(result.body), { accepted: [event.eventId], refused: [] });
     assert.deepEqual(seen, ['https://abc123.lambda-url.us-east-1.on.aws/api/events?v=1 sid=1; theme=dark']);
     assert.deepEqual(shared.emulator.events().map((arrived) => [arrived.eventId, arrived.userId]), [[event.eventId, 'alice']]);
+  });
+
+  test('userId() reads a JWT authorizer\'s claims through lambdaEventOf()', async () => {
+    const handler = toLambdaHandler(testRelay(shared.url, { allowedOrigins: [SHOP], userId: (request) => lambdaEventOf(request)?.requestContext.authorizer?.jwt?.claims?.sub as string | undefined }));
+    const base = lambdaEvent(JSON.stringify(batch()));
+    const result = await handler({ ...base, requestContext: { ...base.requestContext, authorizer: { jwt: { claims: { sub: 'user-from-jwt' }, scopes: [] } } } });
+    assert.equal(result.statusCode, 200);
+    assert.deepEqual(shared.emulator.events().map((arrived) => arrived.userId), ['user-from-jwt']);
   });
 
   test('errors keep their status and headers, and a plain-text body is read as text', async () => {

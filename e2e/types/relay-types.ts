@@ -6,6 +6,8 @@
 import {
   DEFAULT_MAX_BODY_BYTES,
   createRelay,
+  lambdaEventOf,
+  nodeRequestOf,
   toLambdaHandler,
   toNodeListener,
   type LambdaHttpEvent,
@@ -40,6 +42,10 @@ export async function relayTypeChecks(request: Request, event: LambdaHttpEvent, 
   // @ts-expect-error statusCode is a number
   const status: string = result.statusCode;
   toNodeListener(handler)(req, res);
+  const fromNode: NodeRequestLike | undefined = nodeRequestOf(request);
+  const claims = lambdaEventOf(request)?.requestContext.authorizer?.jwt?.claims;
+  // @ts-expect-error a Request goes in, not a string
+  nodeRequestOf('url');
   const body: RelayBatch = { sessionId: 's', eventList: [{ eventId: 'e', eventType: 'View', sentAt: 1 }] };
   // @ts-expect-error sentAt is epoch seconds, a number
   const late: RelayEvent = { eventId: 'e', eventType: 'View', sentAt: new Date() };
@@ -49,5 +55,5 @@ export async function relayTypeChecks(request: Request, event: LambdaHttpEvent, 
   const unknown: RelayErrorCode = 'Teapot';
   const error: RelayErrorBody = { code, message: 'm' };
   const limit: number = DEFAULT_MAX_BODY_BYTES;
-  void [response, status, body, late, answer, unknown, error, limit];
+  void [fromNode, claims, response, status, body, late, answer, unknown, error, limit];
 }

@@ -3,6 +3,6 @@
 // shopper from the server's session, and calls PutEvents with the server's IAM role. It only
 // re-exports; docs/relay.md is the guide.
 export { createRelay, DEFAULT_MAX_BODY_BYTES } from './create-relay';
-export { toNodeListener } from './node-listener';
-export { toLambdaHandler } from './lambda-handler';
+export { nodeRequestOf, toNodeListener } from './node-listener';
+export { lambdaEventOf, toLambdaHandler } from './lambda-handler';
 export type * from './types';

@@ -6,9 +6,21 @@ import type { LambdaHttpEvent, LambdaHttpResult, RelayHandler } from './types';
 /** Content types answered as text; anything else goes back base64-encoded. */
 const TEXT_TYPE = /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript)\b)/i;
 
+/** The event each Request was made from, for userId(): a JWT authorizer's claims are in `requestContext.authorizer`. */
+const lambdaEvents = new WeakMap<Request, LambdaHttpEvent>();
+
+/** The payload 2.0 event a Request came from through toLambdaHandler(); undefined for any other Request. */
+export function lambdaEventOf(request: Request): LambdaHttpEvent | undefined {
+  return lambdaEvents.get(request);
+}
+
 /** A payload format 2.0 handler: `export const handler = toLambdaHandler(createRelay({ ... }))`. */
 export function toLambdaHandler(handler: RelayHandler): (event: LambdaHttpEvent) => Promise<LambdaHttpResult> {
-  return async (event) => toResult(await handler(toRequest(event)));
+  return async (event) => {
+    const request = toRequest(event);
+    lambdaEvents.set(request, event);
+    return toResult(await handler(request));
+  };
 }
 
 function toRequest(event: LambdaHttpEvent): Request {

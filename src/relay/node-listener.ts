@@ -3,6 +3,14 @@
 // import), so importing the relay's entry stays possible where Node's modules are not.
 import type { NodeRequestLike, NodeResponseLike, RelayHandler } from './types';
 
+/** The node request each Request was made from, for userId(): Express's `req.session`, Passport's `req.user`. */
+const nodeRequests = new WeakMap<Request, NodeRequestLike>();
+
+/** The IncomingMessage (Express or Fastify request) a Request came from through toNodeListener(); undefined for any other Request. */
+export function nodeRequestOf(request: Request): NodeRequestLike | undefined {
+  return nodeRequests.get(request);
+}
+
 /** Past the body limit the rest is read and dropped, so the client gets the 413; past this much more, the connection is closed. */
 const MAX_DRAIN_BYTES = 1024 * 1024;
 
@@ -22,7 +30,9 @@ export function toNodeListener(handler: RelayHandler): (req: NodeRequestLike, re
 }
 
 async function serve(handler: RelayHandler, req: NodeRequestLike, res: NodeResponseLike): Promise<void> {
-  const response = await handler(toRequest(req));
+  const request = toRequest(req);
+  nodeRequests.set(request, req);
+  const response = await handler(request);
   res.statusCode = response.status;
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.end(new Uint8Array(await response.arrayBuffer()));

@@ -129,7 +129,12 @@ export interface LambdaHttpEvent {
   cookies?: string[];
   body?: string;
   isBase64Encoded?: boolean;
-  requestContext: { domainName?: string; http: { method: string; sourceIp?: string } };
+  requestContext: {
+    domainName?: string;
+    http: { method: string; sourceIp?: string };
+    /** API Gateway's authorizer result, e.g. `{ jwt: { claims: { sub } } }` for a JWT authorizer. */
+    authorizer?: { jwt?: { claims?: Record<string, string | number | boolean | string[]>; scopes?: string[] }; lambda?: Record<string, unknown>; [kind: string]: unknown };
+  };
 }
 
 /** What a payload format 2.0 handler returns. */
