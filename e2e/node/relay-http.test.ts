@@ -118,6 +118,17 @@ describe('body size', () => {
     assert.equal(shared.emulator.calls().PutEvents, 0);
   });
 
+  test('a body stream that fails mid-way: 400, the handler does not wait forever', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"sessionId":'));
+        controller.error(new Error('connection reset'));
+      },
+    });
+    const request = new Request(RELAY_URL, { method: 'POST', headers: { origin: SHOP, 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    assertError(await answer(testRelay(shared.url)(request)), 400, 'InvalidRequest', /could not be read/);
+  });
+
   test('the default limit is 65536 bytes', async () => {
     const body = JSON.stringify(batch());
     const got = await answer(testRelay(shared.url)(post(body.slice(0, -1) + ' '.repeat(65_537 - body.length) + '}')));
@@ -178,6 +189,28 @@ describe('toNodeListener', () => {
         req.end();
       });
       assert.equal(status, 413);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('a client that goes away mid-body: the handler still settles (400), nothing sent', async () => {
+    const relay = testRelay(shared.url);
+    const settled: number[] = [];
+    const { server, origin } = await nodeServer(toNodeListener(async (request) => {
+      const response = await relay(request);
+      settled.push(response.status);
+      return response;
+    }));
+    try {
+      const req = httpRequest(`${origin}/api/events`, { method: 'POST', headers: { origin, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } });
+      req.on('error', () => undefined);
+      req.write('{"sessionId":"s",');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      req.destroy();
+      for (let waited = 0; settled.length === 0 && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(settled, [400]);
+      assert.equal(shared.emulator.calls().PutEvents, 0);
     } finally {
       server.close();
     }

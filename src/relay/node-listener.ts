@@ -34,7 +34,11 @@ async function serve(handler: RelayHandler, req: NodeRequestLike, res: NodeRespo
   nodeRequests.set(request, req);
   const response = await handler(request);
   res.statusCode = response.status;
-  for (const [name, value] of response.headers) res.setHeader(name, value);
+  for (const [name, value] of response.headers) {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   res.end(new Uint8Array(await response.arrayBuffer()));
 }
 
@@ -59,6 +63,7 @@ function toRequest(req: NodeRequestLike): Request {
 
 function streamOf(req: NodeRequestLike): ReadableStream<Uint8Array> {
   let cancelled = false;
+  let ended = false;
   let drained = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -72,10 +77,15 @@ function streamOf(req: NodeRequestLike): ReadableStream<Uint8Array> {
         if (drained > MAX_DRAIN_BYTES) req.destroy();
       });
       req.on('end', () => {
+        ended = true;
         if (!cancelled) controller.close();
       });
       req.on('error', (error: Error) => {
         if (!cancelled) controller.error(error);
+      });
+      // A client that goes away mid-body ends the stream with an error, so the read does not wait forever.
+      req.on('close', () => {
+        if (!ended && !cancelled) controller.error(new Error('the request was aborted'));
       });
     },
     cancel() {

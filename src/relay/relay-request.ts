@@ -38,7 +38,8 @@ export async function handleRelayRequest(request: Request, settings: RelaySettin
       return errorAnswer(400, 'UnsupportedContentType', `relay: Content-Type must be ${JSON_TYPE} (got ${JSON.stringify(contentType.slice(0, 100))})`, cors);
     }
     const bytes = await readBody(request, settings.maxBodyBytes);
-    if (bytes === undefined) return errorAnswer(413, 'PayloadTooLarge', `relay: the body must be at most ${settings.maxBodyBytes} bytes`, cors);
+    if (bytes === 'too-large') return errorAnswer(413, 'PayloadTooLarge', `relay: the body must be at most ${settings.maxBodyBytes} bytes`, cors);
+    if (bytes === 'unreadable') return errorAnswer(400, 'InvalidRequest', 'relay: the body could not be read to its end', cors);
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
