@@ -17,6 +17,8 @@ import { publicDeclarations } from './src/build/public-declarations';
 import { selfReference } from './src/build/self-reference';
 
 const PACKAGE_DEPENDENCIES = ['idb-keyval'];
+/** The relay's optional peer dependency: the user's own copy, never bundled. */
+const RELAY_PEER = '@aws-sdk/client-personalize-events';
 const NPM_SENDER_FILE = 'dist/sender.js';
 const SENDER_ENTRY = 'src/sender/sender.ts'; // the module the loader imports dynamically
 
@@ -72,6 +74,14 @@ const packageBuilds: RollupOptions[] = [
       chunkFileNames: '[name]-[hash].js',
       banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
     },
+  },
+  {
+    // The relay for the shop's server (`personalize-tracker/relay`): web-standard (no `node:`
+    // imports), with its declarations; the AWS SDK stays the user's (an optional peer dependency).
+    input: { index: 'src/relay/index.ts' },
+    external: (id) => id === RELAY_PEER || id.startsWith(`${RELAY_PEER}/`),
+    plugins: [compile(), publicDeclarations('src/relay/index.ts')],
+    output: { dir: 'dist/relay', format: 'es', entryFileNames: '[name].js' },
   },
 ];
 

@@ -1,7 +1,7 @@
 // The rooms of src/ and the one door between the chunks, read from the imports (static, type-only
 // and dynamic): the loader and the sender never import each other, but for the loader's one
 // dynamic import of the sender chunk; the shared kernel imports nothing above it; the server-side
-// rooms (emulator, build) stay out of the browser code.
+// rooms (emulator, build, relay) stay out of the browser code.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -51,8 +51,13 @@ test('the shared kernel imports nothing but itself and the public types', () => 
   assert.deepEqual(outside, []);
 });
 
-test('browser code imports neither the emulator nor the build plugins', () => {
+test('browser code imports neither the emulator, the relay nor the build plugins', () => {
   const browser = ['loader', 'sender', 'dom', 'shared', 'index', 'script-tag', 'script-tag-sender'];
-  const crossing = ARROWS.filter((arrow) => browser.includes(roomOf(arrow.from)) && ['emulator', 'build'].includes(roomOf(arrow.to)));
+  const crossing = ARROWS.filter((arrow) => browser.includes(roomOf(arrow.from)) && ['emulator', 'build', 'relay'].includes(roomOf(arrow.to)));
   assert.deepEqual(crossing, []);
+});
+
+test('the relay takes from the browser code only its validator, the limits and the public types', () => {
+  const taken = [...new Set(ARROWS.filter((arrow) => roomOf(arrow.from) === 'relay' && roomOf(arrow.to) !== 'relay').map((arrow) => arrow.to))].sort();
+  assert.deepEqual(taken, ['src/loader/validate.ts', 'src/shared/limits.ts', 'src/types.ts']);
 });

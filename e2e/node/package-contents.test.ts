@@ -1,6 +1,7 @@
 // What the npm build ships where: the entry and its loader hold no AWS SDK (the sender's dynamic
 // import is redirected to the pre-built dist/sender.js), and that file holds the SDK. Should the
-// redirect ever miss (a renamed module), the SDK would land in every user's initial bundle.
+// redirect ever miss (a renamed module), the SDK would land in every user's initial bundle. The
+// relay (dist/relay/) imports the user's SDK, its optional peer dependency, and bundles none.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,4 +32,18 @@ test('the npm entry imports the pre-built sender beside it and contains no AWS S
 test('the pre-built sender holds the SDK', () => {
   const sender = readFileSync('dist/sender.js', 'utf8');
   for (const marker of SDK_MARKERS) assert.ok(sender.includes(marker), `dist/sender.js contains ${marker}`);
+});
+
+test('the relay imports the AWS SDK as the peer dependency it is, bundles none of it, and imports no node: module', () => {
+  const relay = readFileSync('dist/relay/index.js', 'utf8');
+  const imports = [...relay.matchAll(/^import\s[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((match) => match[1]);
+  assert.deepEqual(imports, ['@aws-sdk/client-personalize-events']);
+  assert.doesNotMatch(relay, /['"]node:/);
+  for (const marker of SDK_MARKERS) assert.ok(!relay.includes(marker), `dist/relay/index.js bundles the AWS SDK (${marker})`);
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.deepEqual(manifest.exports['./relay'], { types: './dist/relay/index.d.ts', import: './dist/relay/index.js', default: './dist/relay/index.js' });
+  assert.equal(manifest.peerDependencies['@aws-sdk/client-personalize-events'], manifest.devDependencies['@aws-sdk/client-personalize-events']);
+  assert.deepEqual(manifest.peerDependenciesMeta['@aws-sdk/client-personalize-events'], { optional: true });
+  assert.equal(manifest.dependencies['@aws-sdk/client-personalize-events'], undefined);
+  assert.doesNotMatch(readFileSync('dist/relay/types.d.ts', 'utf8'), /from\s*['"](@aws-sdk|@smithy|node:)/, 'the declarations need neither the SDK nor @types/node');
 });

@@ -1,7 +1,8 @@
 // Issue 10: the shipped declarations resolve under moduleResolution bundler, node16 and nodenext.
 // A consumer project compiles e2e/types/*.ts and the README's typed-events example against the
 // packed package, installed as a user installs it; each @ts-expect-error must meet its error
-// (tsc reports an unused one). attw checks the tarball as published.
+// (tsc reports an unused one). attw checks the tarball as published. e2e/types/relay-types.ts
+// compiles the relay's entry there too, with neither the AWS SDK nor @types/node installed.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The state one emulator instance shares between its routes.
-import { CredentialStore } from './credentials.js';
+import { checkAccessKeys, CredentialStore, type AccessKey } from './credentials.js';
 import { EventLog } from './event-log.js';
 import { checkRateLimits, MAX_CREDENTIAL_TTL_SECONDS, OPERATIONS, type Operation } from './fault-script.js';
 import { Faults, type RateLimits } from './faults.js';
@@ -27,6 +27,8 @@ export interface ContextOptions {
   rateLimits?: RateLimits;
   trackingIds?: string[];
   identityPoolIds?: string[];
+  /** Long-term access keys PutEvents accepts besides Cognito's credentials and the test pair (TEST_ACCESS_KEY_ID). Default none. */
+  accessKeys?: AccessKey[];
 }
 
 /** Throws on options the CLI would refuse too. */
@@ -37,8 +39,9 @@ export function createContext(options: ContextOptions): EmulatorContext {
   }
   const limitsProblem = options.rateLimits === undefined ? undefined : checkRateLimits(options.rateLimits);
   if (limitsProblem) throw new RangeError(limitsProblem);
+  checkAccessKeys(options.accessKeys ?? []);
   return {
-    store: new CredentialStore(),
+    store: new CredentialStore(options.accessKeys),
     known: createKnownIds(options.trackingIds, options.identityPoolIds),
     faults: new Faults({ rateLimits: options.rateLimits, credentialTtlSeconds: options.credentialTtlSeconds }),
     log: new EventLog({ logFile: options.logFile, maxEvents: options.maxEvents, maxRequests: options.maxRequests }),

@@ -6,3 +6,5 @@ export type { EmulatorControls } from './controls-api.js';
 export type { EventRecord, RequestRecord } from './event-log.js';
 export type { FaultScript, Operation, RateLimits } from './faults.js';
 export { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from './ids.js';
+export { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from './credentials.js';
+export type { AccessKey } from './credentials.js';

@@ -2,7 +2,7 @@
 // checked against the canonicalisation @smithy/signature-v4 performs, so real SDK requests verify.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { buildCanonicalRequest, formatAmzDate, groupHeaders, parseAmzDate, sha256Hex } from './canonical.js';
-import type { CredentialStore, IssuedCredential } from './credentials.js';
+import type { CredentialStore, SigningKey } from './credentials.js';
 import type { ServiceError } from './http-util.js';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -25,7 +25,7 @@ export interface SignedRequest {
 }
 
 /** The credential that signed `request`, or the error AWS answers; `nowMs` is the emulated service's clock. */
-export function verifySignature(request: SignedRequest, store: CredentialStore, nowMs: number): IssuedCredential | ServiceError {
+export function verifySignature(request: SignedRequest, store: CredentialStore, nowMs: number): SigningKey | ServiceError {
   const headers = groupHeaders(request.rawHeaders);
   const authorization = headers.get('authorization')?.[0];
   if (authorization === undefined) return incomplete('Request is missing Authentication Token');
