@@ -21,6 +21,8 @@ const PACKAGE_DEPENDENCIES = ['idb-keyval'];
 const RELAY_PEER = '@aws-sdk/client-personalize-events';
 const NPM_SENDER_FILE = 'dist/sender.js';
 const SENDER_ENTRY = 'src/sender/sender.ts'; // the module the loader imports dynamically
+const NPM_RELAY_SENDER_FILE = 'dist/relay-sender.js';
+const RELAY_SENDER_ENTRY = 'src/sender/relay-sender.ts'; // relay mode's, imported the same way
 
 const browserResolve = () =>
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'], preferBuiltins: false });
@@ -41,11 +43,17 @@ const packageBuilds: RollupOptions[] = [
     // npm entry: the loader, with its declarations; the sender is the separate file below.
     input: { index: 'src/index.ts' },
     external: PACKAGE_DEPENDENCIES,
-    plugins: [prebuiltSender(resolve(SENDER_ENTRY), resolve(NPM_SENDER_FILE)), compile(), publicDeclarations('src/index.ts')],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', paths: { [resolve(NPM_SENDER_FILE)]: './sender.js' } },
+    plugins: [
+      prebuiltSender(resolve(SENDER_ENTRY), resolve(NPM_SENDER_FILE)),
+      prebuiltSender(resolve(RELAY_SENDER_ENTRY), resolve(NPM_RELAY_SENDER_FILE)),
+      compile(),
+      publicDeclarations('src/index.ts'),
+    ],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', paths: { [resolve(NPM_SENDER_FILE)]: './sender.js', [resolve(NPM_RELAY_SENDER_FILE)]: './relay-sender.js' } },
   },
-  // The npm entry's sender: the same recipe as the script tag's, without declarative tracking.
+  // The npm entry's senders: the same recipe as the script tag's, without declarative tracking.
   senderBuild(SENDER_ENTRY, NPM_SENDER_FILE),
+  senderBuild(RELAY_SENDER_ENTRY, NPM_RELAY_SENDER_FILE),
   {
     // Script tag: a classic script that works with <script async>.
     input: 'src/script-tag.ts',
@@ -54,6 +62,8 @@ const packageBuilds: RollupOptions[] = [
   },
   // The sender chunk the script-tag loader imports from beside its own URL (with declarative tracking).
   senderBuild('src/script-tag-sender.ts', 'dist/personalize-tracker-sender.js'),
+  // Relay mode's chunk for the script tag: no AWS SDK.
+  senderBuild('src/script-tag-relay.ts', 'dist/personalize-tracker-relay.js'),
 
   {
     // The emulator for users' own tests (Node 20, no dependencies): the `personalize-tracker/emulator`

@@ -1,7 +1,10 @@
 // The public types of personalize-tracker. Everything a user of the package can name lives here.
 
-/** Options for `init()` and `createTracker()`. */
-export interface TrackerConfig {
+/** Options for `init()` and `createTracker()`: direct mode (Cognito) or relay mode (the shop's own server). */
+export type TrackerConfig = DirectConfig | RelayConfig;
+
+/** Direct mode: the browser signs PutEvents with Cognito guest credentials. */
+export interface DirectConfig extends CommonConfig {
   /** Event tracker id from Personalize `CreateEventTracker`. Required. */
   trackingId: string;
   /** Cognito identity pool (`region:uuid`) allowing unauthenticated `personalize:PutEvents`. Required. */
@@ -12,6 +15,28 @@ export interface TrackerConfig {
   endpoint?: string;
   /** Cognito Identity URL override. Default: `https://cognito-identity.{region}.amazonaws.com`. */
   cognitoEndpoint?: string;
+  /** Relay mode only. */
+  relayUrl?: undefined;
+}
+
+/** Relay mode: unsigned batches go to the shop's own server (`personalize-tracker/relay`), which holds the trackingId and the AWS role. */
+export interface RelayConfig extends CommonConfig {
+  /** URL of the shop's relay handler, e.g. `/events` (same origin by default). Required. */
+  relayUrl: string;
+  /** Direct mode only: the relay sets the trackingId. */
+  trackingId?: undefined;
+  /** Direct mode only. */
+  identityPoolId?: undefined;
+  /** Direct mode only. */
+  region?: undefined;
+  /** Direct mode only. */
+  endpoint?: undefined;
+  /** Direct mode only. */
+  cognitoEndpoint?: undefined;
+}
+
+/** The options both modes take. */
+export interface CommonConfig {
   /** User attached to events from now on. Default: none (anonymous, joined by sessionId). */
   userId?: string;
   /** Called with every problem the tracker cannot throw at you (storage, delivery). Default: `console.warn`. */
@@ -28,7 +53,7 @@ export interface TrackerConfig {
   maxEventAgeMs?: number;
   /** Treat Global Privacy Control or Do Not Track as an opt-out until `optIn()`. Default: `false`. */
   respectDoNotTrack?: boolean;
-  /** Script tag only: URL of `personalize-tracker-sender.js`; required where the loader is inlined. Default: beside the loader's own URL. */
+  /** Script tag only: URL of the sender chunk (`personalize-tracker-sender.js`, or `personalize-tracker-relay.js` in relay mode); required where the loader is inlined. Default: beside the loader's own URL. */
   senderUrl?: string;
   /** Script tag only: CSS selector of the element declarative tracking is limited to. Default: the whole document. */
   declarativeRoot?: string;
@@ -96,6 +121,7 @@ export interface QueuedEvent {
   key: string;
   /** The page that tracked it: only that page sends it while it is alive (see owner-lock.ts). */
   owner: string;
+  /** Its destination: the trackingId, or the relayUrl in relay mode (shared/destination.ts). */
   trackingId: string;
   sessionId: string;
   userId?: string;

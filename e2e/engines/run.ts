@@ -7,13 +7,23 @@ import { CORE_SCENARIOS } from './core-scenarios';
 import type { EngineName } from './driver';
 import { chosenEngines, LAUNCHERS } from './engines';
 import { EXIT_SCENARIOS } from './exit-scenarios';
+import { RELAY_ONLY_SCENARIOS } from './relay-scenarios';
 import { PASS_SCENARIOS } from './pass-scenarios';
 import { SESSION_SCENARIOS } from './session-scenarios';
 import { STORAGE_SCENARIOS } from './storage-scenarios';
-import { createScenarioContext, Skipped, type Scenario } from './scenario-context';
+import { createScenarioContext, Skipped, type Mode, type Scenario } from './scenario-context';
 
 const TRACKER_FILE = 'dist/personalize-tracker.js'; // the scenarios load the built script-tag files
-const ALL_SCENARIOS = [...CORE_SCENARIOS, ...EXIT_SCENARIOS, ...PASS_SCENARIOS, ...SESSION_SCENARIOS, ...STORAGE_SCENARIOS, ...CLOCK_SCENARIOS].sort((a, b) => a.id.localeCompare(b.id));
+const DIRECT_SCENARIOS = [...CORE_SCENARIOS, ...EXIT_SCENARIOS, ...PASS_SCENARIOS, ...SESSION_SCENARIOS, ...STORAGE_SCENARIOS, ...CLOCK_SCENARIOS].sort((a, b) => a.id.localeCompare(b.id));
+// The core scenarios again in relay mode (the page posts to the site's relay): normal path, tab
+// close, navigation, revisit after an outage, two tabs, offline; relay-r is the relay itself down.
+const RELAY_SCENARIO_IDS = ['a', 'b', 'c', 'd', 'e', 'f'];
+type ModeScenario = Scenario & { mode: Mode };
+const ALL_SCENARIOS: ModeScenario[] = [
+  ...DIRECT_SCENARIOS.map((scenario) => ({ ...scenario, mode: 'direct' as const })),
+  ...DIRECT_SCENARIOS.filter((scenario) => RELAY_SCENARIO_IDS.includes(scenario.id)).map((scenario) => ({ ...scenario, id: `relay-${scenario.id}`, mode: 'relay' as const })),
+  ...RELAY_ONLY_SCENARIOS.map((scenario) => ({ ...scenario, mode: 'relay' as const })),
+];
 
 interface Outcome {
   engine: EngineName;
@@ -21,7 +31,7 @@ interface Outcome {
   result: 'passed' | 'failed' | 'skipped';
 }
 
-function chosenScenarios(): Scenario[] {
+function chosenScenarios(): ModeScenario[] {
   const ids = process.env.SCENARIOS?.split(',').map((id) => id.trim());
   return ids ? ALL_SCENARIOS.filter((scenario) => ids.includes(scenario.id)) : ALL_SCENARIOS;
 }
@@ -32,7 +42,7 @@ function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function runEngine(name: EngineName, scenarios: Scenario[]): Promise<Outcome[]> {
+async function runEngine(name: EngineName, scenarios: ModeScenario[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   let engine;
   try {
@@ -45,7 +55,7 @@ async function runEngine(name: EngineName, scenarios: Scenario[]): Promise<Outco
   try {
     for (const scenario of scenarios) {
       const started = Date.now();
-      const context = await createScenarioContext(engine);
+      const context = await createScenarioContext(engine, scenario.mode);
       let failure: unknown;
       let tabs: string[] = [];
       try {

@@ -1,10 +1,12 @@
 // What a scenario gets: its engine, a static server and an emulator of its own (a new origin per
 // scenario, so no scenario sees another's IndexedDB queue or late keepalive requests), and helpers
 // that drive the tracker page the same way in every engine.
+import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from '../../src/emulator/credentials';
 import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../../src/emulator/ids';
 import { startEmulator } from '../../src/emulator/server';
+import { createRelay } from '../../src/relay/create-relay';
 import { EmulatorClient } from '../harness/emulator-client';
-import { startStaticServer, type StaticServer } from '../harness/static-server';
+import { RELAY_PATH, startStaticServer, type StaticServer } from '../harness/static-server';
 import { trackerPageUrl, type TrackerPageOptions } from '../harness/tracker-page';
 import { warmUp } from './delivery-checks';
 import type { Engine, Tab } from './driver';
@@ -42,15 +44,23 @@ export interface RunningScenario extends ScenarioContext {
   dispose(): Promise<void>;
 }
 
-export async function createScenarioContext(engine: Engine): Promise<RunningScenario> {
+/** Direct mode signs PutEvents in the page; relay mode posts to the site's own relay, which signs with the emulator's test key. */
+export type Mode = 'direct' | 'relay';
+
+export async function createScenarioContext(engine: Engine, mode: Mode = 'direct'): Promise<RunningScenario> {
   const emulatorServer = await startEmulator({ port: 0 });
-  const site = await startStaticServer({ port: 0 });
+  const relay =
+    mode === 'relay'
+      ? createRelay({ trackingId: DEMO_TRACKING_ID, region: DEMO_REGION, endpoint: emulatorServer.url, credentials: { accessKeyId: TEST_ACCESS_KEY_ID, secretAccessKey: TEST_SECRET_ACCESS_KEY } })
+      : undefined;
+  const site = await startStaticServer({ port: 0, relay });
   const setup = {
     trackingId: DEMO_TRACKING_ID,
     identityPoolId: DEMO_IDENTITY_POOL_ID,
     region: DEMO_REGION,
     endpoint: emulatorServer.url,
     cognitoEndpoint: emulatorServer.url,
+    ...(mode === 'relay' ? { relayUrl: RELAY_PATH } : {}),
   };
   const tabs = new Set<Tab>();
   const notes: string[] = [];

@@ -13,6 +13,8 @@ export interface TrackerSetup {
   region: string;
   endpoint: string;
   cognitoEndpoint: string;
+  /** Relay mode: the page's relayUrl; the direct-mode fields are then not given to the tracker. */
+  relayUrl?: string;
 }
 
 interface WorkerFixtures {

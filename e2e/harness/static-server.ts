@@ -1,7 +1,11 @@
 // A small static file server for the demo, the built files and the e2e pages. Any path may take
 // `?delay=MS` so a test can hold a script back (the script-tag stub's replay needs that). Files
 // whose URL the page does not choose (the sender chunk) are held back or failed through
-// holdBack() and failNext().
+// holdBack() and failNext(). With a relay handler, `/relay/events` is the shop's relay
+// (personalize-tracker/relay through its Node adapter), on the pages' own origin; relayDown()
+// makes it unreachable (the connection is dropped) until called again with false.
+import { toNodeListener } from '../../src/relay/node-listener';
+import type { RelayHandler } from '../../src/relay/types';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -10,6 +14,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const SERVED_DIRECTORIES = ['/demo/', '/dist/', '/e2e/pages/', '/e2e/build/'];
 const MAX_DELAY_MS = 30_000; // a held-back file never stalls a test run for longer
+/** Where the relay is served, as the pages' relayUrl. */
+export const RELAY_PATH = '/relay/events';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,16 +33,25 @@ export interface StaticServer {
   holdBack(path: string): () => void;
   /** The next `count` requests for `path` answer 503, as a network blip would fail them. */
   failNext(path: string, count: number): void;
+  /** Drops every connection to the relay while `down` (a server deploy, a network cut). */
+  relayDown(down: boolean): void;
   close(): Promise<void>;
 }
 
 /** Serves the repository's demo/, dist/ and e2e page folders on 127.0.0.1 (port 0 picks a free one). */
-export async function startStaticServer(options: { root?: string; port?: number } = {}): Promise<StaticServer> {
+export async function startStaticServer(options: { root?: string; port?: number; relay?: RelayHandler } = {}): Promise<StaticServer> {
   const root = resolve(options.root ?? '.');
   const held = new Map<string, Promise<void>>();
   const failures = new Map<string, number>();
+  const relay = options.relay && toNodeListener(options.relay);
+  let relayIsDown = false;
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (relay && url.pathname === RELAY_PATH) {
+      if (relayIsDown) request.socket.destroy();
+      else relay(request, response);
+      return;
+    }
     let path = normalize(decodeURIComponent(url.pathname));
     if (path === '/') path = '/demo/index.html';
     if (path.endsWith('/')) path += 'index.html';
@@ -85,6 +100,9 @@ export async function startStaticServer(options: { root?: string; port?: number 
     },
     failNext(path, count) {
       failures.set(path, (failures.get(path) ?? 0) + count);
+    },
+    relayDown(down) {
+      relayIsDown = down;
     },
     close: () =>
       new Promise<void>((done) => {

@@ -25,13 +25,11 @@ export interface TrackerPageOptions {
 
 export function trackerPageUrl(siteUrl: string, baseSetup: TrackerSetup, options: TrackerPageOptions = {}): string {
   const setup = { ...baseSetup, ...options.setup };
-  const params = new URLSearchParams({
-    'tracking-id': setup.trackingId,
-    'identity-pool-id': setup.identityPoolId,
-    region: setup.region,
-    endpoint: setup.endpoint,
-    'cognito-endpoint': setup.cognitoEndpoint,
-  });
+  const params = new URLSearchParams(
+    setup.relayUrl
+      ? { 'relay-url': setup.relayUrl }
+      : { 'tracking-id': setup.trackingId, 'identity-pool-id': setup.identityPoolId, region: setup.region, endpoint: setup.endpoint, 'cognito-endpoint': setup.cognitoEndpoint },
+  );
   if (options.initByData) params.set('init', 'data');
   if (options.delayMs) params.set('delay', String(options.delayMs));
   if (options.manualLoad) params.set('load', 'manual');

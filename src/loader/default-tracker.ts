@@ -1,6 +1,7 @@
 // The npm entry's trackers: createTracker() and the package's default tracker behind the top-level
-// functions. A bundler turns the dynamic import below into one separate chunk (the pre-built,
-// trimmed sender with the AWS SDK inside), so the SDK is not part of the page's critical path.
+// functions. A bundler turns each dynamic import below into one separate chunk (the pre-built,
+// trimmed sender with the AWS SDK inside, or relay mode's without it), so neither is part of the
+// page's critical path and a page loads only its mode's.
 // Outside a browser (server-side rendering) a tracker does nothing and loads nothing.
 import type { AnyEvents, EventCatalog, Tracker, TrackerConfig } from '../types';
 import { inBrowser } from './in-browser';
@@ -13,7 +14,7 @@ import { createTrackerWith } from './tracker';
  * Outside a browser it validates its input and does nothing else.
  */
 export function createTracker<Events extends EventCatalog<Events> = AnyEvents>(config?: TrackerConfig): Tracker<Events> {
-  const tracker = inBrowser() ? createTrackerWith(() => import('../sender/sender'), config) : createServerTracker(config);
+  const tracker = inBrowser() ? createTrackerWith((given) => (given?.relayUrl ? import('../sender/relay-sender') : import('../sender/sender')), config) : createServerTracker(config);
   return tracker as unknown as Tracker<Events>;
 }
 

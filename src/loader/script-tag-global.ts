@@ -4,6 +4,7 @@
 // from beside this file's own URL, so the tracker works from any path or CDN. An inlined copy has
 // no URL of its own: it needs `senderUrl`, since a page-relative path could run whatever the site
 // serves beside the page.
+import { BOOLEAN_OPTIONS, STRING_OPTIONS } from '../shared/script-attributes';
 import { createTrackerWith } from './tracker';
 import type { Tracker, TrackerConfig } from '../types';
 
@@ -11,15 +12,13 @@ type StubCall = [method: keyof Tracker, args: unknown[]];
 type GlobalApi = Tracker & { q?: StubCall[] };
 
 const SENDER_FILE = 'personalize-tracker-sender.js';
+const RELAY_SENDER_FILE = 'personalize-tracker-relay.js'; // relay mode's chunk: no AWS SDK
 const GLOBAL_NAME = 'personalize';
-/** The data- attributes read (README, Script tag): strings, then booleans (true unless "false"). */
-const STRING_OPTIONS = 'trackingId identityPoolId region endpoint cognitoEndpoint senderUrl declarativeRoot declarativeEvents'.split(' ');
-const BOOLEAN_OPTIONS = ['debug', 'respectDoNotTrack'];
 
 const script = document.currentScript as HTMLScriptElement | null; // only set while this file first runs
 const ownUrl = script?.src; // empty when inlined
 // Firefox keeps a failed import() failed for the page (e2e/engines/README.md): a retry asks for a new URL.
-const tracker = createTrackerWith(async (config, attempt) => import(/* webpackIgnore: true */ `${config?.senderUrl || new URL(SENDER_FILE, ownUrl)}${attempt ? `?retry=${attempt}` : ''}`));
+const tracker = createTrackerWith(async (config, attempt) => import(/* webpackIgnore: true */ `${config?.senderUrl || new URL(config?.relayUrl ? RELAY_SENDER_FILE : SENDER_FILE, ownUrl)}${attempt ? `?retry=${attempt}` : ''}`));
 const { init } = tracker;
 tracker.init = (config) => {
   if (!ownUrl && !config?.senderUrl) throw new TypeError('init(): senderUrl is required when the tracker is inlined');
@@ -35,9 +34,9 @@ const config: Record<string, unknown> = {};
 for (const key of Object.keys(data)) {
   if (STRING_OPTIONS.includes(key)) config[key] = data[key];
   else if (BOOLEAN_OPTIONS.includes(key)) config[key] = data[key] !== 'false';
-  else console.warn(`personalize-tracker: ignored unknown data-${key.replace(/[A-Z]/g, '-$&').toLowerCase()}`);
+  // The others are named in a warning by the sender chunk (sender/script-tag-delivery.ts), off the critical path.
 }
-if (config.trackingId) tracker.init(config as unknown as TrackerConfig); // throws, loudly, when a required attribute is missing
+if (config.trackingId || config.relayUrl) tracker.init(config as unknown as TrackerConfig); // throws, loudly, when a required attribute is missing
 
 for (const [method, args] of stub?.q ?? []) {
   try {

@@ -7,6 +7,7 @@ import { checkConfig, checkUserId } from './config';
 import { forgetStored, isOptedOut, storeChoice, watchChoice } from './consent';
 import { MAX_BATCH } from '../shared/limits';
 import { DEFAULT_FLUSH_INTERVAL_MS } from '../shared/defaults';
+import { destinationOf } from '../shared/destination';
 import { holdOwnerLock } from './owner-lock';
 import type { EventQueue } from '../shared/contract';
 import { createQueue } from './queue';
@@ -128,7 +129,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       watchChoice(applyChoice);
       // Back online: the loader listens itself, since a sender that failed to load offline is not there to hear it.
       addEventListener('online', () => requestFlush('online'));
-      for (const record of beforeInit.splice(0)) enqueue({ ...record, trackingId: config.trackingId });
+      for (const record of beforeInit.splice(0)) enqueue({ ...record, trackingId: destinationOf(config) });
       loadWhenIdle();
     },
     track(eventType: string, properties?: TrackProperties) {
@@ -136,7 +137,7 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       if (optedOut) return; // input errors still throw, so a developer sees them whatever the visitor chose
       sessionId ??= currentSessionId();
       const key = queueKey(event.sentAt, keySequence++, owner);
-      const record = { key, owner, trackingId: config?.trackingId, sessionId, event } as QueuedEvent; // trackingId set at init
+      const record = { key, owner, trackingId: config && destinationOf(config), sessionId, event } as QueuedEvent; // trackingId set at init
       if (userId) record.userId = userId;
       if (config) enqueue(record);
       else beforeInit.push(record);

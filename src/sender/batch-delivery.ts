@@ -49,11 +49,17 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
     let delivered = false;
     try {
       log(`sending ${keys.length} event(s) of session ${batch.sessionId}${batch.userId ? `, user ${batch.userId}` : ''}`, batch.records.map((record) => record.event));
-      await transport.send(batch, () => leftNote.handedOff(keys));
-      log(`delivered ${keys.length} event(s)`);
+      const result = await transport.send(batch, () => leftNote.handedOff(keys));
+      const refused = new Map(result?.refused.map((refusal) => [refusal.eventId, refusal.reason]));
+      log(`delivered ${keys.length - refused.size} event(s)`);
       delivered = true;
       retry.succeeded();
-      tally.delivered += keys.length;
+      tally.delivered += keys.length - refused.size;
+      tally.rejected += refused.size;
+      for (const record of batch.records) {
+        const reason = refused.get(record.event.eventId);
+        if (reason !== undefined) report(trackerError('event-rejected', `the relay refused a "${record.event.eventType}" event: ${reason}`, record));
+      }
       stored.remove(keys);
       return true;
     } catch (caught) {
@@ -70,7 +76,7 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
       if (kind === 'credentials' && credentialRetry) return await deliverBatch(batch, tally, false);
       if (kind === 'unknown-tracking-id') {
         if (context.stop()) {
-          report(trackerError('unknown-tracking-id', `PutEvents: trackingId "${batch.trackingId}" is unknown to the service (${error.message}); events are kept and sending stopped`));
+          report(trackerError('unknown-tracking-id', `"${batch.trackingId}" refused this tracker (${error.name}: ${error.message}); events are kept and sending stopped`));
         }
         return false;
       }

@@ -2,8 +2,9 @@
 // fetch: they are unsigned awsJson1_1 requests (POST / with X-Amz-Target, see
 // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/CommonParameters.html), so they
 // need no SDK client and can start before the sender chunk has loaded.
+import { CREDENTIALS_UNAVAILABLE } from './retry-policy';
 import { learnServiceClock } from './service-clock';
-import type { TrackerConfig } from '../types';
+import type { DirectConfig } from '../types';
 
 const REQUEST_TIMEOUT_MS = 15_000; // a hung call counts as a network error, like a hung PutEvents
 
@@ -27,15 +28,13 @@ export type CognitoError = Error & {
   $response?: { headers: Record<string, string> };
 };
 
-/** The name of every Cognito failure, so that Cognito's ResourceNotFoundException is never read as PutEvents' (unknown trackingId). */
-export const CREDENTIALS_UNAVAILABLE = 'CredentialsUnavailable';
-
-function endpointOf(config: TrackerConfig): string {
+// Every Cognito failure is named CREDENTIALS_UNAVAILABLE, so that Cognito's ResourceNotFoundException is never read as PutEvents' (unknown trackingId).
+function endpointOf(config: DirectConfig): string {
   const suffix = config.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
   return config.cognitoEndpoint || `https://cognito-identity.${config.region}.${suffix}`;
 }
 
-async function call<T>(config: TrackerConfig, operation: string, input: object): Promise<T> {
+async function call<T>(config: DirectConfig, operation: string, input: object): Promise<T> {
   const fail = (message: string, cognitoError?: string, response?: Response): never => {
     throw Object.assign(new Error(`Cognito ${operation}: ${message}`), {
       name: CREDENTIALS_UNAVAILABLE,
@@ -68,12 +67,12 @@ async function call<T>(config: TrackerConfig, operation: string, input: object):
 }
 
 /** Asks Cognito for a new guest identity id of the pool. */
-export async function getId(config: TrackerConfig): Promise<string> {
+export async function getId(config: DirectConfig): Promise<string> {
   return (await call<{ IdentityId: string }>(config, 'GetId', { IdentityPoolId: config.identityPoolId })).IdentityId;
 }
 
 /** Asks Cognito for temporary credentials of `identityId` (Expiration comes in epoch seconds). */
-export async function getCredentialsForIdentity(config: TrackerConfig, identityId: string): Promise<CognitoCredentials> {
+export async function getCredentialsForIdentity(config: DirectConfig, identityId: string): Promise<CognitoCredentials> {
   type Answer = { IdentityId?: string; Credentials: { AccessKeyId: string; SecretKey: string; SessionToken: string; Expiration: number } };
   const { IdentityId, Credentials } = await call<Answer>(config, 'GetCredentialsForIdentity', { IdentityId: identityId });
   return {

@@ -13,6 +13,7 @@ import { KEEPALIVE_BUDGET_BYTES, createKeepaliveBudget, requestBytes, splitToBud
 import { createParallelSends } from './parallel-sends';
 import { createPassQueue } from './pass-queue';
 import { beyondBound } from './queue-bounds';
+import { destinationOf } from '../shared/destination';
 import { trackerError } from '../shared/tracker-error';
 import { removeNote } from '../shared/web-storage';
 import { createNoteWriter } from './note-writer';
@@ -35,6 +36,7 @@ export function createDeliveryWith({ config: givenConfig, queue, owner, report, 
   const config = resolveOptions(givenConfig, report);
   const log = createDebugLog(config.debug);
   const transport = createTransport(config);
+  const destination = destinationOf(config);
   const inFlight = new Set<string>();
   const retry = createRetrySchedule(() => void delivery.flush('retry'), log);
   const budget = createKeepaliveBudget();
@@ -169,7 +171,7 @@ export function createDeliveryWith({ config: givenConfig, queue, owner, report, 
       // During a backoff the events wait, here or in IndexedDB for the next visit: a tab switched
       // back and forth must not become a retry loop against a throttling service.
       const sending = optedIn && !stopped && !retry.waiting();
-      const waiting = !sending ? [] : page.records().filter((record) => record.trackingId === config.trackingId && !inFlight.has(record.key));
+      const waiting = !sending ? [] : page.records().filter((record) => record.trackingId === destination && !inFlight.has(record.key));
       for (const batch of splitToBudget(toBatches(waiting, config.maxBatchSize))) {
         // Keepalive bodies in flight share one 64 KB budget per page; the rest waits for the next visit.
         if (!budget.fits(requestBytes(batch))) break;

@@ -10,13 +10,13 @@ import { Sha256Js } from '@smithy/core/checksum';
 import type { Transport } from '../shared/contract';
 import { clockOffsetMs, learnServiceClock, serviceTimeOf } from './service-clock';
 import { dropCredentials, sharedCredentials } from './shared-credentials';
-import type { TrackerConfig } from '../types';
+import type { DirectConfig } from '../types';
 
 const REQUEST_TIMEOUT_MS = 15_000; // a hung request counts as a network error and is retried
 
 
 /** PutEvents from the browser, signed with the Cognito credentials the pages of the origin share. */
-export function createPutEventsTransport(config: TrackerConfig): Transport {
+export function createPutEventsTransport(config: DirectConfig): Transport {
   // Marked `memoized` so the SDK asks each time: shared-credentials.ts holds them, and another tab may have refreshed them.
   const credentials = Object.assign(
     async () => {

@@ -1,5 +1,6 @@
 // Which stored events this page may send now: its own, and orphans whose page is gone (see
 // owner-lock.ts), for its trackingId; events beyond the queue's bounds are dropped and reported.
+import { destinationOf } from '../shared/destination';
 import { takeExitNotes } from './exit-notes';
 import { liveOwners, ORPHAN_AGE_WITHOUT_LOCKS_MS, ORPHAN_GRACE_MS } from './live-owners';
 import type { PageQueue } from './page-queue';
@@ -44,7 +45,7 @@ export async function sendableRecords({ page, stored: storedQueue, notes, config
     return false;
   };
   const candidates = stored.filter(
-    (record) => record.trackingId === config.trackingId && !inFlight.has(record.key) && (record.owner === owner || isOrphan(record)),
+    (record) => record.trackingId === destinationOf(config) && !inFlight.has(record.key) && (record.owner === owner || isOrphan(record)),
   );
   const { expired, overflowing, kept } = applyQueueBounds(candidates, now, config.maxQueueLength, config.maxEventAgeMs, serviceTimeOf);
   if (expired.length + overflowing.length > 0) {

@@ -5,6 +5,7 @@
 // the loader reaches it only through the dynamic import, and both meet in shared/contract.ts
 // (e2e/node/layers.test.ts checks this).
 import type { Delivery, DeliveryOptions } from '../shared/contract';
+import type { DirectConfig } from '../types';
 import { createDeliveryWith } from './delivery';
 import { createPutEventsTransport } from './put-events-transport';
 
@@ -12,4 +13,4 @@ export type { Delivery, DeliveryOptions } from '../shared/contract';
 export { chose } from './consent'; // optOut() and optIn(), also before the sender started
 
 /** Delivers the page's queue to PutEvents. */
-export const createDelivery = (options: DeliveryOptions): Delivery => createDeliveryWith(options, createPutEventsTransport);
+export const createDelivery = (options: DeliveryOptions): Delivery => createDeliveryWith(options, (config) => createPutEventsTransport(config as DirectConfig));

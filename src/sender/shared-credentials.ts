@@ -8,7 +8,7 @@
 import { getCredentialsForIdentity, getId, type CognitoCredentials, type CognitoError } from './cognito-identity';
 import { serviceNow } from './service-clock';
 import { writeStorage } from '../shared/web-storage';
-import type { TrackerConfig } from '../types';
+import type { DirectConfig } from '../types';
 
 /** The localStorage key, and the Web Lock's name while a tab refreshes them. */
 export const CREDENTIALS_KEY = 'personalize-tracker:credentials';
@@ -50,7 +50,7 @@ export function freshCredentials(identityPoolId: string): CognitoCredentials | u
 }
 
 /** GetId when no identity id is stored, then GetCredentialsForIdentity; a forgotten identity gets a new id. */
-async function fetchCredentials(config: TrackerConfig): Promise<CognitoCredentials> {
+async function fetchCredentials(config: DirectConfig): Promise<CognitoCredentials> {
   const known = read(config.identityPoolId)?.identityId;
   const identityId = known ?? (await getId(config));
   let credentials: CognitoCredentials;
@@ -84,7 +84,7 @@ function storageChange(ms: number): Promise<void> {
  * fetched. Chromium passes localStorage writes between tabs asynchronously, so the lock can reach a
  * waiting tab before the other tab's write does: such a tab gives the write a moment to show.
  */
-function refresh(config: TrackerConfig): Promise<CognitoCredentials> {
+function refresh(config: DirectConfig): Promise<CognitoCredentials> {
   const { identityPoolId } = config;
   const refreshNow = async (waited: boolean) => {
     let fresh = freshCredentials(identityPoolId);
@@ -114,7 +114,7 @@ function refresh(config: TrackerConfig): Promise<CognitoCredentials> {
 }
 
 /** Fresh credentials of the pool: the shared ones while more than 5 minutes remain, else new ones from Cognito. */
-export function sharedCredentials(config: TrackerConfig): Promise<CognitoCredentials> {
+export function sharedCredentials(config: DirectConfig): Promise<CognitoCredentials> {
   const fresh = freshCredentials(config.identityPoolId);
   return fresh ? Promise.resolve(fresh) : refresh(config);
 }

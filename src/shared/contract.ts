@@ -52,12 +52,17 @@ export interface Batch {
  * the AWS SDK's errors are: sender/retry-policy.ts classifies them.
  */
 export interface Transport {
-  /** Sends one batch; `handedOff` runs right after its request went to fetch(). */
-  send(batch: Batch, handedOff?: () => void): Promise<void>;
+  /** Sends one batch; `handedOff` runs right after its request went to fetch(). Resolves once the service took it, naming the events it refused. */
+  send(batch: Batch, handedOff?: () => void): Promise<SendResult | void>;
   /** Gets ready to send (credentials) now, so that a send on page hide never waits for the network. */
   warm(): Promise<unknown>;
   /** After a credentials failure: drops what the failed send signed with, so that the next send fetches new ones. */
   refreshCredentials(failed: unknown): void;
+}
+
+/** A batch the service took: the events it refused as invalid, with its reason (the relay names them; PutEvents refuses a whole batch instead). */
+export interface SendResult {
+  refused: Array<{ eventId: string; reason: string }>;
 }
 
 /** What the loader hands the sender chunk, once. */
