@@ -86,12 +86,10 @@ test('the next page takes the exit notes: events noted as left are not sent agai
   assert.equal(first.local.getItem(UNSAVED_PREFIX + first.owner), null);
 });
 
-// Found while writing these tests: leftNote.settled() keeps a delivered event noted (its IndexedDB
-// delete may not have committed when the page goes), and nothing removes it once the delete did
-// commit while the page stayed. So every hide with a request out adds keys for good: the note grows
-// for the life of the tab (harmless to delivery, since the next page only deletes keys already
-// gone, but localStorage fills slowly and each note write rewrites it all). Marked todo until fixed.
-test('a tab hidden and shown again while requests are out does not keep their keys in its left note', { todo: true }, async () => {
+// leftNote.settled() keeps a delivered event noted (its IndexedDB delete may not have committed
+// when the page goes); once the delete did commit, the note lets it go. Without that, every hide
+// with a request out added keys for good, and the note grew for the life of the tab.
+test('a tab hidden and shown again while requests are out does not keep their keys in its left note', async () => {
   const world = await createWorld();
   for (let index = 0; index < 5; index++) {
     world.transport.answer = () => 'hang';

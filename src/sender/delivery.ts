@@ -1,7 +1,7 @@
 // Delivery: the sender chunk's state and page lifecycle over the page's queue, whatever carries a
 // batch (a Transport: PutEvents signed in the browser, put-events-transport.ts). Passes over the
 // queue, sends on page hide, exit notes, bounds, consent and retries all live here; the network
-// does not, so this is unit-tested in Node with an in-memory transport (e2e/node/delivery.test.ts).
+// does not, so this is unit-tested in Node with an in-memory transport (e2e/node/delivery-*.test.ts).
 import { toBatches } from './batch';
 import { createBatchDelivery, type Tally } from './batch-delivery';
 import { createClockStamps } from './clock-stamps';
@@ -68,7 +68,12 @@ export function createDeliveryWith({ config: givenConfig, queue, owner, report, 
   page.put(handed);
   for (const record of handed) log('tracked', record.event); // before this chunk loaded
   adoptStamps(handed);
-  const stored = createStoredQueue(page, notes, (cause) => report(trackerError('storage-unavailable', describeStorageFailure(cause))));
+  const stored = createStoredQueue(
+    page,
+    notes,
+    (cause) => report(trackerError('storage-unavailable', describeStorageFailure(cause))),
+    (keys) => leftNote.deleted(keys), // a delivered event's note is kept until its delete committed
+  );
   const leftNote = createLeftNote(owner, notes);
   const drops = createDropReport(report);
   let passSoon = false;

@@ -25,6 +25,8 @@ export interface LeftNote {
   stay(): void;
   /** A request got its answer in this page: a failed one's events are forgotten, so they are sent again. */
   settled(keys: string[], delivered: boolean): void;
+  /** These events' IndexedDB deletes committed: no next page needs to hear of them. */
+  deleted(keys: string[]): void;
 }
 
 /** localStorage key written and removed at once by a page leaving with events queued: its `storage` event tells the other pages. */
@@ -70,6 +72,9 @@ export function createLeftNote(owner: string, notes: NoteWriter): LeftNote {
       // A delivered event stays noted: its IndexedDB delete may not have committed when the page goes.
       if (delivered || !keys.some((key) => noted.delete(key))) return;
       save();
+    },
+    deleted(keys) {
+      if (keys.some((key) => noted.delete(key))) save();
     },
   };
 }

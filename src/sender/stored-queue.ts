@@ -55,7 +55,8 @@ export function describeStorageFailure(cause: unknown): string {
   return `${foreign ? `database "${QUEUE_DATABASE}" has no "${QUEUE_STORE}" store (another script created it)` : `IndexedDB failed (${cause})`}; events are kept in memory and localStorage`;
 }
 
-export function createStoredQueue(page: PageQueue, notes: NoteWriter, onStorageFailure: (cause: unknown) => void): StoredQueue {
+/** `onDeleted` hears of the keys whose IndexedDB delete committed. */
+export function createStoredQueue(page: PageQueue, notes: NoteWriter, onStorageFailure: (cause: unknown) => void, onDeleted: (keys: string[]) => void = () => undefined): StoredQueue {
   let gathered: string[] = [];
   const deleting = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -106,6 +107,7 @@ export function createStoredQueue(page: PageQueue, notes: NoteWriter, onStorageF
       }),
     ).then(() => {
       doomed.forEach((key) => deleting.delete(key));
+      onDeleted(doomed);
       if (!durable) return; // memory only: saveUnsaved() keeps them at page hide
       page.saved(records);
       if (noted && page.unsaved().length === 0) {
@@ -121,7 +123,10 @@ export function createStoredQueue(page: PageQueue, notes: NoteWriter, onStorageF
     const keys = gathered;
     gathered = [];
     if (keys.length === 0) return Promise.resolve();
-    return run((opened) => delMany(keys, opened)).then(() => keys.forEach((key) => deleting.delete(key)));
+    return run((opened) => delMany(keys, opened)).then(() => {
+      keys.forEach((key) => deleting.delete(key));
+      onDeleted(keys);
+    });
   }
 
   function saveUnsaved(): void {

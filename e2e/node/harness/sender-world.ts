@@ -12,7 +12,7 @@ import { createDeliveryWith } from '../../../src/sender/delivery';
 import { FIRST_SEQUENCE, queueKey } from '../../../src/shared/queue-key';
 import { OWNER_LOCK_PREFIX } from '../../../src/shared/storage-names';
 import type { Batch, Delivery, EventQueue, Transport } from '../../../src/shared/contract';
-import type { FlushResult, QueuedEvent, TrackerConfig, TrackerError } from '../../../src/types';
+import type { FlushResult, QueuedEvent, DirectConfig, TrackerError } from '../../../src/types';
 
 /** Where the fake Date starts in every test: the same value, so the service clock never sees the device clock set back between tests. */
 export const START = Date.UTC(2026, 0, 1, 12);
@@ -158,7 +158,7 @@ export async function drive<T>(promise: Promise<T>, what = 'the promise to settl
 }
 
 export interface WorldOptions {
-  config?: Partial<TrackerConfig>;
+  config?: Partial<DirectConfig>;
   /** Fake Web Locks on navigator: the page holds its owner lock until pagehide (without, the sender works as in engines lacking them). */
   locks?: boolean;
   /** With `locks`: owner ids of other live pages. */
@@ -174,7 +174,7 @@ let worldCount = 0;
 
 export interface World {
   owner: string;
-  config: TrackerConfig;
+  config: DirectConfig;
   queue: EventQueue;
   delivery: Delivery;
   transport: MemoryTransport;
@@ -231,7 +231,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const owner = `owner${++worldCount}${Math.random().toString(36).slice(2, 8)}`;
   let liveOwners: string[] = [owner, ...(options.otherLiveOwners ?? [])];
   const { local, session, window, document } = installPage({ local: options.local, session: options.session, locks: options.locks ? fakeLocks(() => liveOwners) : undefined });
-  const config: TrackerConfig = { trackingId: 'tracking-1', identityPoolId: 'eu-west-1:pool', region: 'eu-west-1', ...options.config };
+  const config: DirectConfig = { trackingId: 'tracking-1', identityPoolId: 'eu-west-1:pool', region: 'eu-west-1', ...options.config };
   const queue = createQueue(owner);
   const transport = new MemoryTransport();
   let sequence = FIRST_SEQUENCE;
