@@ -43,8 +43,8 @@ test('the Node adapter needs no node: import either, so the entry loads in Worke
   assert.deepEqual(read(NODE_ADAPTER).specifiers.filter((specifier) => specifier.startsWith('node:')), []);
 });
 
-test('the relay imports only its own files, the browser validator and limits, the public types and the AWS SDK', () => {
-  const allowed = /^(\.\/|\.\.\/loader\/validate$|\.\.\/shared\/limits$|\.\.\/types$|@aws-sdk\/client-personalize-events$)/;
+test('the relay imports only its own files, the browser validator and limits, the wire types, the public types and the AWS SDK', () => {
+  const allowed = /^(\.\/|\.\.\/loader\/validate$|\.\.\/shared\/limits$|\.\.\/shared\/relay-wire$|\.\.\/types$|@aws-sdk\/client-personalize-events$)/;
   for (const file of FILES) assert.deepEqual(read(file).specifiers.filter((specifier) => !allowed.test(specifier)), [], file);
   const validators = FILES.filter((file) => read(file).specifiers.includes('../loader/validate'));
   assert.ok(validators.includes(join(RELAY, 'check-event.ts')), 'check-event.ts imports the browser validator');

@@ -16,6 +16,10 @@ test(`everything the tracker loads is at most ${BUDGETS.total} bytes gzip`, () =
   assert.ok(sizes.total <= BUDGETS.total, `loader + sender is ${sizes.total} B`);
 });
 
+test(`in relay mode, everything the tracker loads is at most ${BUDGETS.relayTotal} bytes gzip`, () => {
+  assert.ok(sizes.relayTotal <= BUDGETS.relayTotal, `loader + relay chunk is ${sizes.relayTotal} B`);
+});
+
 test('the README shows the sizes of this build (regenerate with `npm run size -- --write`)', () => {
   assert.ok(readFileSync('README.md', 'utf8').includes(sizeTable(sizes)), 'README size table is stale');
 });

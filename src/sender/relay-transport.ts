@@ -7,7 +7,7 @@
 // Not sendBeacon: its outcome is unknown, so the page could neither drop the events it sent (a
 // lost beacon would lose them) nor keep them (each would be sent again); and it cannot send
 // `application/json` without a CORS preflight, which the relay needs to refuse cross-site forms.
-import type { RelayErrorBody, RelayResult } from '../relay/types';
+import type { RelayBatch, RelayErrorBody, RelayResult } from '../shared/relay-wire';
 import type { Batch, SendResult, Transport } from '../shared/contract';
 import { learnServiceClock, serviceTimeOf } from './service-clock';
 import type { TrackerConfig } from '../types';
@@ -22,12 +22,14 @@ function relayError(response: Response, answer: Partial<RelayErrorBody> | undefi
 }
 
 /** The body the relay takes: the batch's session, user and events, each sentAt on the service's clock in seconds. */
-export const relayBody = (batch: Batch) =>
-  JSON.stringify({
+export function relayBody(batch: Batch): string {
+  const body: RelayBatch = {
     sessionId: batch.sessionId,
     ...(batch.userId ? { userId: batch.userId } : {}),
     eventList: batch.records.map((record) => ({ ...record.event, sentAt: serviceTimeOf(record) / 1000 })),
-  });
+  };
+  return JSON.stringify(body);
+}
 
 /** Posts batches to `config.relayUrl`. */
 export function createRelayTransport(config: TrackerConfig): Transport {
