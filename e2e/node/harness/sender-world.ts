@@ -9,10 +9,11 @@ import 'fake-indexeddb/auto';
 import { mock } from 'node:test';
 import { createQueue } from '../../../src/loader/queue';
 import { createDeliveryWith } from '../../../src/sender/delivery';
+import { destinationOf } from '../../../src/shared/destination';
 import { FIRST_SEQUENCE, queueKey } from '../../../src/shared/queue-key';
 import { OWNER_LOCK_PREFIX } from '../../../src/shared/storage-names';
 import type { Batch, Delivery, EventQueue, Transport } from '../../../src/shared/contract';
-import type { FlushResult, QueuedEvent, DirectConfig, TrackerError } from '../../../src/types';
+import type { FlushResult, QueuedEvent, DirectConfig, RelayConfig, TrackerConfig, TrackerError } from '../../../src/types';
 
 /** Where the fake Date starts in every test: the same value, so the service clock never sees the device clock set back between tests. */
 export const START = Date.UTC(2026, 0, 1, 12);
@@ -158,7 +159,10 @@ export async function drive<T>(promise: Promise<T>, what = 'the promise to settl
 }
 
 export interface WorldOptions {
-  config?: Partial<DirectConfig>;
+  /** Direct mode's options over a default trackingId and pool; a config with `relayUrl` is taken as it is (relay mode). */
+  config?: Partial<DirectConfig> | RelayConfig;
+  /** The transport the sender gets instead of the in-memory one (world.transport is then unused). */
+  createTransport?: (config: TrackerConfig) => Transport;
   /** Fake Web Locks on navigator: the page holds its owner lock until pagehide (without, the sender works as in engines lacking them). */
   locks?: boolean;
   /** With `locks`: owner ids of other live pages. */
@@ -174,7 +178,7 @@ let worldCount = 0;
 
 export interface World {
   owner: string;
-  config: DirectConfig;
+  config: TrackerConfig;
   queue: EventQueue;
   delivery: Delivery;
   transport: MemoryTransport;
@@ -231,7 +235,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const owner = `owner${++worldCount}${Math.random().toString(36).slice(2, 8)}`;
   let liveOwners: string[] = [owner, ...(options.otherLiveOwners ?? [])];
   const { local, session, window, document } = installPage({ local: options.local, session: options.session, locks: options.locks ? fakeLocks(() => liveOwners) : undefined });
-  const config: DirectConfig = { trackingId: 'tracking-1', identityPoolId: 'eu-west-1:pool', region: 'eu-west-1', ...options.config };
+  const config: TrackerConfig = options.config?.relayUrl ? { ...(options.config as RelayConfig) } : { trackingId: 'tracking-1', identityPoolId: 'eu-west-1:pool', region: 'eu-west-1', ...(options.config as Partial<DirectConfig>) };
   const queue = createQueue(owner);
   const transport = new MemoryTransport();
   let sequence = FIRST_SEQUENCE;
@@ -251,7 +255,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     track(fields: Partial<QueuedEvent['event']> = {}, identity: { sessionId?: string; userId?: string } = {}) {
       const sentAt = Date.now();
       const event = { eventType: 'View', eventId: `e${++count}`, sentAt, itemId: 'item-1', ...fields };
-      const record: QueuedEvent = { key: queueKey(sentAt, sequence++, owner), owner, trackingId: config.trackingId, sessionId: identity.sessionId ?? 'session-1', event };
+      const record: QueuedEvent = { key: queueKey(sentAt, sequence++, owner), owner, trackingId: destinationOf(config), sessionId: identity.sessionId ?? 'session-1', event };
       if (identity.userId) record.userId = identity.userId;
       if (world.optedOut) return record; // the loader's track() stores nothing while opted out
       queue.add(record);
@@ -293,7 +297,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
       },
       tracker: { track: () => undefined },
     },
-    () => transport,
+    options.createTransport ?? (() => transport),
   );
   started = true;
   await world.flush(); // the first pass (trigger 'start') has run: the visitor's choice is known, so a page hide sends
