@@ -90,8 +90,9 @@ const packageBuilds: RollupOptions[] = [
     // imports), with its declarations; the AWS SDK stays the user's (an optional peer dependency).
     input: { index: 'src/relay/index.ts' },
     external: (id) => id === RELAY_PEER || id.startsWith(`${RELAY_PEER}/`),
-    plugins: [compile(), publicDeclarations('src/relay/index.ts')],
-    output: { dir: 'dist/relay', format: 'es', entryFileNames: '[name].js' },
+    // Declarations laid out from src/, since the relay's public types include the wire types of src/shared/.
+    plugins: [compile(), publicDeclarations('src/relay/index.ts', 'tsconfig.json', 'src')],
+    output: { dir: 'dist', format: 'es', entryFileNames: 'relay/[name].js', chunkFileNames: 'relay/[name]-[hash].js' },
   },
 ];
 

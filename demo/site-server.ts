@@ -3,7 +3,12 @@
 // running (issue 12, row 12: `GET /demo/%`, `GET //`, `GET http://127.0.0.1:1/`, `OPTIONS *`).
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { toNodeListener } from '../src/relay/node-listener';
+import type { RelayHandler } from '../src/relay/types';
 import { startStaticServer } from '../e2e/harness/static-server';
+
+/** Where the demo's relay answers (relay mode: /demo/?mode=relay). */
+export const RELAY_PATH = '/relay/events';
 
 export interface Site {
   url: string;
@@ -37,11 +42,13 @@ function badRequest(res: ServerResponse): void {
  * `configPath` answered by `configScript`: the file on disk is shared by every running demo
  * (npm start, parallel test workers), and each demo's pages must see their own.
  */
-export async function startSite(root: string, port: number, configPath: string, configScript: string): Promise<Site> {
+export async function startSite(root: string, port: number, configPath: string, configScript: string, relay?: RelayHandler): Promise<Site> {
   const files = await startStaticServer({ root, port: 0 });
+  const relayListener = relay && toNodeListener(relay); // on the shop's own origin, as a shop serves it
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const path = requestPath(req.url);
     if (path === undefined) return badRequest(res);
+    if (relayListener && path === RELAY_PATH) return relayListener(req, res);
     if (path === configPath) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(configScript);
       return;

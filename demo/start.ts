@@ -6,9 +6,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../src/emulator/ids';
+import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from '../src/emulator/credentials';
 import { startEmulator, type Emulator } from '../src/emulator/server';
+import { createRelay } from '../src/relay/create-relay';
 import { buildDemo, buildIsFresh } from './build-demo';
-import { startSite, type Site } from './site-server';
+import { RELAY_PATH, startSite, type Site } from './site-server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CONFIG_PATH = '/demo/build/config.js';
@@ -62,7 +64,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   try {
     // The site answers config.js from memory, once the emulator's URL is known: never stale or missing.
     const configScript = demoConfigScript(emulator.url);
-    const site: Site = await listenWithFallback('demo', options.port ?? DEFAULT_PORT, fallBack.includes('demo'), notices, (port) => startSite(ROOT, port, CONFIG_PATH, configScript));
+    // Relay mode (/demo/?mode=relay): the shop's own server signs PutEvents with an IAM key, here the emulator's test key.
+    const relay = createRelay({ trackingId: DEMO_TRACKING_ID, region: DEMO_REGION, endpoint: emulator.url, credentials: { accessKeyId: TEST_ACCESS_KEY_ID, secretAccessKey: TEST_SECRET_ACCESS_KEY } });
+    const site: Site = await listenWithFallback('demo', options.port ?? DEFAULT_PORT, fallBack.includes('demo'), notices, (port) => startSite(ROOT, port, CONFIG_PATH, configScript, relay));
     return {
       shopUrl: `${site.url}/demo/`,
       spaUrl: `${site.url}/demo/spa/`,
@@ -85,6 +89,7 @@ function demoConfigScript(emulatorUrl: string): string {
     region: DEMO_REGION,
     endpoint: emulatorUrl,
     cognitoEndpoint: emulatorUrl,
+    relayUrl: RELAY_PATH,
     // The demo's counters start over with each emulator, whose event log starts empty.
     demoRunId: `${Date.now()}`,
   };

@@ -162,3 +162,20 @@ test('shop: opting out stops tracking and the snippet of the call lights; opting
   await page.getByTestId('movie-card-movie5').click();
   await expect.poll(async () => (await received()).map((event) => event.itemId), { timeout: 10_000 }).toEqual(['movie5']);
 });
+
+test('shop in relay mode (?mode=relay): a rating goes through the demo server\'s relay, with no Cognito call and no AWS SDK in the page', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  await page.goto(`${demo().shopUrl}?mode=relay`);
+  await expect(page.getByTestId('mode')).toContainText('relay mode');
+  await page.getByTestId('movie-card-movie3').click();
+  await page.getByTestId('rate-movie3-4').click();
+  await expect
+    .poll(received, { timeout: 10_000, message: 'MovieRating delivered through the relay' })
+    .toEqual(expect.arrayContaining([expect.objectContaining({ eventType: 'MovieRating', itemId: 'movie3', eventValue: 4 })]));
+  await expect(page.getByTestId('event-panel').getByTestId('event-row').filter({ hasText: 'MovieRating' })).toHaveCount(1);
+  const calls = (await (await fetch(`${demo().emulatorUrl}/__emulator/calls`)).json()) as Record<string, number>;
+  expect(calls.GetId ?? 0, 'no Cognito call').toBe(0);
+  expect(scripts).toContain('/dist/personalize-tracker-relay.js');
+  expect(scripts).not.toContain('/dist/personalize-tracker-sender.js');
+});

@@ -8,13 +8,13 @@ import ts from 'typescript';
 
 const RELATIVE_SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.\.?\/[^'"]*)\2/g;
 
-/** Emits `entry`'s declarations (and those it imports) into the output folder, with `.js` specifiers. */
-export function publicDeclarations(entry: string, tsconfig = 'tsconfig.json'): Plugin {
+/** Emits `entry`'s declarations (and those it imports) into the output folder, with `.js` specifiers, laid out as the sources are under `root` (default: the entry's folder). */
+export function publicDeclarations(entry: string, tsconfig = 'tsconfig.json', root = dirname(entry)): Plugin {
   return {
     name: 'public-declarations',
     generateBundle() {
       const parsed = ts.getParsedCommandLineOfConfigFile(resolve(tsconfig), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-      const rootDir = resolve(dirname(entry));
+      const rootDir = resolve(root);
       const outDir = resolve('.declarations'); // never written: emit goes to memory
       const options: ts.CompilerOptions = { ...parsed?.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir, outDir, paths: undefined };
       const emitted = new Map<string, string>();
