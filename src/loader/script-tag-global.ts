@@ -18,11 +18,14 @@ const GLOBAL_NAME = 'personalize';
 const script = document.currentScript as HTMLScriptElement | null; // only set while this file first runs
 const ownUrl = script?.src; // empty when inlined
 // Firefox keeps a failed import() failed for the page (e2e/engines/README.md): a retry asks for a new URL.
-const tracker = createTrackerWith(async (config, attempt) => import(/* webpackIgnore: true */ `${config?.senderUrl || new URL(config?.relayUrl ? RELAY_SENDER_FILE : SENDER_FILE, ownUrl)}${attempt ? `?retry=${attempt}` : ''}`));
-const { init } = tracker;
-tracker.init = (config) => {
-  if (!ownUrl && !config?.senderUrl) throw new TypeError('init(): senderUrl is required when the tracker is inlined');
-  init(config);
+const loaded = createTrackerWith(async (config, attempt) => import(/* webpackIgnore: true */ `${config?.senderUrl || new URL(config?.relayUrl ? RELAY_SENDER_FILE : SENDER_FILE, ownUrl)}${attempt ? `?retry=${attempt}` : ''}`));
+/** window.personalize: the tracker, whose init() first checks that an inlined copy was told where its sender chunk is. */
+const tracker: Tracker = {
+  ...loaded,
+  init(config) {
+    if (!ownUrl && !config?.senderUrl) throw new TypeError('init(): senderUrl is required when the tracker is inlined');
+    loaded.init(config);
+  },
 };
 
 const target = window as unknown as Record<string, GlobalApi | undefined>;
