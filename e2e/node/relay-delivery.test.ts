@@ -223,3 +223,10 @@ test('the emulator down: the relay answers 503, the events are kept, and deliver
   assert.deepEqual(sorted(deliveredIds()), ['e1', 'e2'], 'each arrived once');
   assert.deepEqual(world.codes(), ['delivery-failed'], 'one report for the whole outage');
 });
+
+test('an unusable relayUrl is a TypeError naming it when the relay chunk starts, not a request to a wrong address', () => {
+  for (const relayUrl of ['http://[bad', 42 as unknown as string]) {
+    assert.throws(() => createRelayTransport({ relayUrl }), /^TypeError: init\(\): relayUrl must be a URL, absolute or relative to the page \(got /);
+  }
+  assert.doesNotThrow(() => createRelayTransport({ relayUrl: 'https://shop.test/api/events' }));
+});

@@ -33,10 +33,17 @@ export function relayBody(batch: Batch): string {
 
 /** Posts batches to `config.relayUrl`. */
 export function createRelayTransport(config: TrackerConfig): Transport {
-  const url = config.relayUrl!;
+  const url = config.relayUrl;
+  // Checked here rather than in init(): the loader's bytes are the page's critical path.
+  try {
+    if (typeof url !== 'string') throw new TypeError('not a string');
+    new URL(url, globalThis.location?.href);
+  } catch {
+    throw new TypeError(`init(): relayUrl must be a URL, absolute or relative to the page (got ${JSON.stringify(url)?.slice(0, 40)})`);
+  }
   return {
     async send(batch, handedOff): Promise<SendResult> {
-      const sent = fetch(url, {
+      const sent = fetch(url!, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: relayBody(batch),
