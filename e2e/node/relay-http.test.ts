@@ -53,7 +53,7 @@ describe('origin', () => {
     const got = await answer(relay(post(batch(), { headers: { origin: PARTNER } })));
     assert.equal(got.status, 200);
     assert.equal(got.headers.get('access-control-allow-origin'), PARTNER);
-    assert.equal(got.headers.get('access-control-expose-headers'), 'Retry-After');
+    assert.equal(got.headers.get('access-control-expose-headers'), 'Retry-After, Date');
     shared.emulator.faults({ fail: { count: 1, error: 'ThrottlingException' } });
     const throttled = await answer(relay(post(batch(), { headers: { origin: PARTNER } })));
     assertError(throttled, 503, 'Throttled');

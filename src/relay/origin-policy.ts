@@ -29,8 +29,10 @@ export function createOriginPolicy(allowedOrigins: string[] | undefined): Origin
   const headers = (request: Request): Record<string, string> => {
     const origin = request.headers.get('origin');
     if (origin === null || origin === ownOrigin(request) || !allows(request)) return { Vary: 'Origin' };
-    // Retry-After is not a CORS-safelisted response header: without this the page could not read it.
-    return { Vary: 'Origin', 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After' };
+    // Retry-After and Date are not CORS-safelisted response headers
+    // (https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name): without this the page
+    // could read neither its wait nor the server's clock (sender/service-clock.ts).
+    return { Vary: 'Origin', 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After, Date' };
   };
   return {
     allows,
