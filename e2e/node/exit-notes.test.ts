@@ -9,28 +9,7 @@ import { createLeftNote, takeExitNotes } from '../../src/sender/exit-notes';
 import { createNoteWriter } from '../../src/sender/note-writer';
 import type { StoredQueue } from '../../src/sender/stored-queue';
 import type { QueuedEvent, TrackerError } from '../../src/types';
-
-/** A Storage that refuses writes once `full` is set, as a localStorage filled to its quota does. */
-class MemoryStorage {
-  private items = new Map<string, string>();
-  full = false;
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.full) throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { MemoryStorage } from './harness/memory-storage';
 
 let local: MemoryStorage;
 let session: MemoryStorage;

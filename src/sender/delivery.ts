@@ -147,7 +147,7 @@ export function createDeliveryWith({ config: givenConfig, queue, owner, report, 
       leaving = false;
       leftNote.stay();
       if (optedIn) noteSessionOwner(owner);
-      if (page.unsaved().length === 0) removeNote(page.noteKey); // alive again: the note would be stale
+      if (page.unsavedCount() === 0) removeNote(page.noteKey); // alive again: the note would be stale
       void delivery.flush(trigger);
     },
   });

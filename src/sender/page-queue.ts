@@ -16,8 +16,8 @@ export interface PageQueue extends QueueStorage {
   records(): QueuedEvent[];
   /** Queued records not yet in IndexedDB. */
   unsaved(): QueuedEvent[];
-  /** Whether `key` is queued and not yet in IndexedDB. */
-  isUnsaved(key: string): boolean;
+  /** How many queued records are not yet in IndexedDB. */
+  unsavedCount(): number;
   /** The records are in IndexedDB now. */
   saved(records: QueuedEvent[]): void;
   /** Queues records as not yet in IndexedDB, without storing them (the caller does). */
@@ -62,7 +62,7 @@ export function createPageQueue(noteKey: string, store: (added: QueuedEvent[]) =
     values: () => queued.values(),
     records: () => [...queued.values()].sort(byKey),
     unsaved: () => [...unsavedKeys].map((key) => queued.get(key)!),
-    isUnsaved: (key) => unsavedKeys.has(key),
+    unsavedCount: () => unsavedKeys.size,
     saved(records) {
       for (const record of records) unsavedKeys.delete(record.key);
     },

@@ -33,6 +33,7 @@ export async function sendableRecords({ page, stored: storedQueue, notes, config
   const live = sweep ? await liveOwners() : undefined;
   if (live) await takeExitNotes(live, owner, storedQueue, notes);
   const stored = sweep ? await storedQueue.readAll(owner, live) : page.records();
+  const destination = destinationOf(config);
   const now = serviceNow(); // ages on the service's clock: each record's stamp with the offset it was taken under
   let sweepAgainInMs: number | undefined;
   const isOrphan = (record: QueuedEvent) => {
@@ -45,7 +46,7 @@ export async function sendableRecords({ page, stored: storedQueue, notes, config
     return false;
   };
   const candidates = stored.filter(
-    (record) => record.trackingId === destinationOf(config) && !inFlight.has(record.key) && (record.owner === owner || isOrphan(record)),
+    (record) => record.trackingId === destination && !inFlight.has(record.key) && (record.owner === owner || isOrphan(record)),
   );
   const { expired, overflowing, kept } = applyQueueBounds(candidates, now, config.maxQueueLength, config.maxEventAgeMs, serviceTimeOf);
   if (expired.length + overflowing.length > 0) {

@@ -110,7 +110,7 @@ export function createStoredQueue(page: PageQueue, notes: NoteWriter, onStorageF
       onDeleted(doomed);
       if (!durable) return; // memory only: saveUnsaved() keeps them at page hide
       page.saved(records);
-      if (noted && page.unsaved().length === 0) {
+      if (noted && page.unsavedCount() === 0) {
         noted = false;
         removeNote(page.noteKey);
       }

@@ -7,6 +7,7 @@
 // process, so each behaviour that depends on it has a file of its own (see delivery-consent*.test.ts).
 import 'fake-indexeddb/auto';
 import { mock } from 'node:test';
+import { MemoryStorage } from './memory-storage';
 import { createQueue } from '../../../src/loader/queue';
 import { createDeliveryWith } from '../../../src/sender/delivery';
 import { destinationOf } from '../../../src/shared/destination';
@@ -15,33 +16,10 @@ import { OWNER_LOCK_PREFIX } from '../../../src/shared/storage-names';
 import type { Batch, Delivery, EventQueue, Transport } from '../../../src/shared/contract';
 import type { FlushResult, QueuedEvent, DirectConfig, RelayConfig, TrackerConfig, TrackerError } from '../../../src/types';
 
+export { MemoryStorage } from './memory-storage';
+
 /** Where the fake Date starts in every test: the same value, so the service clock never sees the device clock set back between tests. */
 export const START = Date.UTC(2026, 0, 1, 12);
-
-/** A Storage over a Map; `full` makes writes throw as a localStorage filled to its quota does. */
-export class MemoryStorage {
-  private items = new Map<string, string>();
-  full = false;
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.full) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  clear() {
-    this.items.clear();
-  }
-}
 
 /** An error as the AWS SDK throws it: the service's error name, the HTTP status, the response headers. */
 export function sdkError(name: string, status?: number, retryAfter?: string): Error {
