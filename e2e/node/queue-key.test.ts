@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { randomId } from '../../src/loader/random-id';
+import { randomId } from '../../src/shared/random-id';
 import { FIRST_SEQUENCE, ownerOfKey, queueKey } from '../../src/shared/queue-key';
 
 test('ownerOfKey reads the owner id back out of a queue key', () => {

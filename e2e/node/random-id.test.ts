@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { randomId } from '../../src/loader/random-id';
+import { randomId } from '../../src/shared/random-id';
 
 test('randomId returns distinct RFC 4122 version-4 UUIDs, across refills of its random pool', () => {
   const ids = Array.from({ length: 1_000 }, randomId); // about four pool refills

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { OWNER_LOCK_PREFIX } from '../../src/shared/storage-names';
 import { createPageQueue } from '../../src/sender/page-queue';
-import { randomId } from '../../src/loader/random-id';
+import { randomId } from '../../src/shared/random-id';
 import { SESSION_STORAGE_KEY } from '../../src/shared/storage-names';
 import { openElsewhere, restampCopied, SESSION_OWNER_KEY, settleSession } from '../../src/sender/session-copy';
 import type { QueuedEvent } from '../../src/types';

@@ -1,6 +1,6 @@
 // The session id: one per tab, kept in sessionStorage so it survives reloads in that tab while a
 // new tab starts a new session (sessionStorage is per tab: https://html.spec.whatwg.org/#dom-sessionstorage).
-import { randomId } from './random-id';
+import { randomId } from '../shared/random-id';
 import { SESSION_STORAGE_KEY } from '../shared/storage-names';
 import { readStorage, writeStorage } from '../shared/web-storage';
 

@@ -12,7 +12,7 @@ import { holdOwnerLock } from './owner-lock';
 import type { EventQueue } from '../shared/contract';
 import { createQueue } from './queue';
 import { FIRST_SEQUENCE, queueKey } from '../shared/queue-key';
-import { randomId } from './random-id';
+import { randomId } from '../shared/random-id';
 import type { Delivery, FlushTrigger, LoadSender } from '../shared/contract';
 import { currentSessionId, startNewSession } from './session';
 import { trackerError } from '../shared/tracker-error';

@@ -7,7 +7,7 @@
 // or navigated tab finds the note of the page before, which let its lock go at pagehide, long
 // before this page's sender chunk was fetched: it keeps the session. Same-origin frames share
 // their tab's sessionStorage, so they neither note nor check.
-import { v4 } from '@smithy/core/serde';
+import { randomId } from '../shared/random-id';
 import type { QueuedEvent } from '../types';
 import { SESSION_STORAGE_KEY } from '../shared/storage-names';
 import { readStorage, writeStorage } from '../shared/web-storage';
@@ -47,7 +47,7 @@ export async function settleSession(owner: string, page: PageQueue, store: (reco
   const copied = readStorage('sessionStorage', SESSION_STORAGE_KEY);
   PAGE_OWNERS.add(owner);
   if (window.top === window && (await openElsewhere(readStorage('sessionStorage', SESSION_OWNER_KEY), PAGE_OWNERS))) {
-    pageSession ||= v4();
+    pageSession ||= randomId();
     copiedSession ??= copied;
     writeStorage('sessionStorage', SESSION_STORAGE_KEY, pageSession);
     const records = page.records();
