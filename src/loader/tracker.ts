@@ -109,7 +109,8 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
   }
 
   function loadWhenIdle(): void {
-    whenLoadedAndIdle(() => optedOut || void getDelivery().catch(() => undefined));
+    // Events waiting at load (a page view tracked during start-up) want the sender then, not at idle.
+    whenLoadedAndIdle(() => optedOut || void getDelivery().catch(() => undefined), () => queue!.size() > 0);
   }
 
   const tracker: Tracker = {
