@@ -55,6 +55,7 @@ export function markdown(levels: LevelResult[], totalEvents: number, seconds: nu
   const { node, cpus: count, cpuModel } = machine();
   const lines = [
     `Node ${node}, ${count} CPUs (${cpuModel}); emulator, relay and load generator in three processes on 127.0.0.1. ` +
+      'Both arms send with node:http and a keep-alive Agent (the SDK\'s own stack), so they differ only by the relay\'s hop. ' +
       `${totalEvents} events sent in ${seconds.toFixed(1)} s, each received exactly once.`,
     '',
     '| clients | relay req/s | relay events/s | direct req/s | p50 relay / direct (ms) | p99 relay / direct (ms) | relay adds p50 | relay adds p99 | relay process CPU per request | SDK client CPU per direct request |',
