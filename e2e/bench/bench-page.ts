@@ -12,6 +12,7 @@ import { WARMUP_EVENT_TYPE, WARMUP_INDEX, type BenchAdapter } from './event-scri
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy';
 import { installLongTaskObserver } from './long-tasks';
 import { throttleCpu, type Profile } from './profile';
+import { startRelaySite } from './relay-site';
 import { recordScripts, type ScriptLog } from './script-bytes';
 
 /** A cold page needs Cognito twice and the lazy chunk once; Amplify may hold an event for its 5 s tick. */
@@ -53,9 +54,12 @@ export interface BenchPage extends BenchContext {
 /** A fresh context with its own emulator and one blank page; nothing loaded yet. */
 export async function openBenchContext(browser: Browser, siteUrl: string, contender: Contender, options: BenchContextOptions = {}): Promise<BenchContext> {
   const server: Emulator = await startEmulator({ port: 0 });
-  const proxies: LatencyProxy[] = options.proxied ? [await startLatencyProxy(siteUrl), await startLatencyProxy(server.url)] : [];
+  // The relay contender's site is the shop's server, its relay in front of this page's emulator.
+  const relaySite = contender.usesRelay ? await startRelaySite(siteUrl, server.url) : undefined;
+  const origin = relaySite?.url ?? siteUrl;
+  const proxies: LatencyProxy[] = options.proxied ? [await startLatencyProxy(origin), await startLatencyProxy(server.url)] : [];
   const [siteProxy, awsProxy] = proxies;
-  const site = siteProxy?.url ?? siteUrl;
+  const site = siteProxy?.url ?? origin;
   const aws = awsProxy?.url ?? server.url;
   const context = await browser.newContext();
   if (options.observeLongTasks) await installLongTaskObserver(context);
@@ -83,6 +87,7 @@ export async function openBenchContext(browser: Browser, siteUrl: string, conten
     async close() {
       await context.close();
       for (const proxy of proxies) await proxy.close();
+      await relaySite?.close();
       await server.close();
     },
   };

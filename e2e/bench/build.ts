@@ -10,7 +10,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 export const BENCH_BUILD_DIR = 'e2e/build/bench';
-export const CONTENDER_NAMES = ['tracker', 'sdk', 'amplify'] as const;
+export const CONTENDER_NAMES = ['tracker', 'sdk', 'amplify', 'relay'] as const;
 export type ContenderName = (typeof CONTENDER_NAMES)[number];
 
 /** Warnings about files other than the bench's come from code being edited elsewhere: not ours to print. */

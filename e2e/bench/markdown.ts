@@ -14,7 +14,9 @@ function culprit(script: ScriptAttribution | undefined): string {
   // No source: the task the page itself started (the bench's setTimeout calling track(), or the
   // script tag's load handler), with the library's promise continuations that ran inside it.
   const file = script.source.startsWith('/') ? script.source.slice(script.source.lastIndexOf('/') + 1) : 'the page task that called track()';
-  return `; mostly ${file} (${script.invoker.replace(/^SCRIPT\[src="[^"]*\/([^/"]+)"\]/, '$1')}) ${script.durationMs} ms`;
+  // An inline script's invoker is the page's URL: its file name says as much without the query string.
+  const invoker = script.invoker.replace(/^SCRIPT\[src="[^"]*\/([^/"]+)"\]/, '$1').replace(/^https?:\/\/\S*\/([^/?\s]+)(\?\S*)?$/, '$1');
+  return `; mostly ${file} (${invoker}) ${script.durationMs} ms`;
 }
 
 const longTask = (summary: LongTaskSummary) =>

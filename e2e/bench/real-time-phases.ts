@@ -21,8 +21,8 @@ export interface ArrivalPhase {
 }
 
 /**
- * One proxied, warm page per contender. The paced runs of the three go side by side (they idle
- * between events), started a third of a pace apart so their events never share a moment.
+ * One proxied, warm page per contender. The paced runs of all contenders go side by side (they idle
+ * between events), started an equal share of a pace apart so their events never share a moment.
  */
 export async function runArrivalPhase(browser: Browser, siteUrl: string): Promise<ArrivalPhase> {
   const pages: BenchPage[] = [];

@@ -1,4 +1,4 @@
-// `npm run bench`: personalize-tracker, the AWS SDK snippet and Amplify side by side in Chromium
+// `npm run bench`: personalize-tracker (direct and relay), the AWS SDK snippet and Amplify side by side in Chromium
 // against the emulator. Prints the markdown table and writes e2e/bench/results/latest.{json,md},
 // the table into docs/benchmarks.md and its summary into the README (readme-table.ts).
 import { writeFileSync } from 'node:fs';
@@ -49,14 +49,14 @@ try {
   const bytes = await Promise.all(pages.map(async (bench) => splitScriptBytes(await bench.scripts.fetches(), bench.fetchedBeforeFirstTrack, site.url)));
   for (const bench of pages) await bench.close();
 
-  // Phase 2: the three offline runs wait out their outage together; the tab-close and Cognito runs,
+  // Phase 2: the offline runs wait out their outage together; the tab-close and Cognito runs,
   // one contender at a time, fill that wait (they only count, so sharing the CPU is harmless).
   let offlineCount = 0;
   let allOffline: () => void = () => undefined;
   const allWentOffline = new Promise<void>((resolve) => (allOffline = resolve));
   const offline = Promise.all(CONTENDERS.map((contender) => runOffline(browser, site.url, contender, () => ++offlineCount === CONTENDERS.length && allOffline())));
   await allWentOffline;
-  log('offline phase: all three offline; tab-close runs now');
+  log('offline phase: all offline; tab-close runs now');
   const tabClose: TabCloseResult[] = [];
   for (const contender of CONTENDERS) tabClose.push(await runTabClose(browser, site.url, contender));
   log('tab-close done; Cognito page views now');

@@ -1,5 +1,5 @@
 // Bursts of track() calls on warm pages, contenders interleaved round by round (so slow drift of
-// the machine hits all three alike). Each burst gives: the synchronous loop's time per call, the
+// the machine hits all alike). Each burst gives: the synchronous loop's time per call, the
 // main-thread time until the emulator has every event, and the PutEvents attempts it took.
 import { waitForDelivered } from '../delivered';
 import type { BenchAdapter } from '../event-script';
