@@ -23,10 +23,15 @@ export async function launchFirefox(): Promise<Engine> {
     const major = Number(/(\d+)\./.exec(version)?.[1]);
     if (!(major >= FIRST_KEEPALIVE_VERSION)) throw new Error(`${version}: fetch keepalive needs Firefox ${FIRST_KEEPALIVE_VERSION} or later`);
     const pages = new Set<import('puppeteer-core').Page>();
+    // puppeteer-core goes offline through BiDi's emulation.setNetworkConditions, which Firefox ESR 140
+    // does not know (https://bugzil.la/1993079; ESR 153 does): there the scenarios take the emulator down instead.
+    const probe = await browser.newPage();
+    const canGoOffline = await probe.setOfflineMode(false).then(() => true, () => false);
+    await probe.close();
     return {
       name: 'firefox',
       version: version.replace(/^firefox\//i, 'Firefox '),
-      offline: 'browser',
+      offline: canGoOffline ? 'browser' : undefined,
       async newTab(): Promise<Tab> {
         const page = await browser.newPage();
         pages.add(page);
