@@ -71,7 +71,7 @@ export interface TrackFields {
   impression?: string[];
   /** The recommendation the item came from (1-40 characters). */
   recommendationId?: string;
-  /** A stable id for this event (1-256 characters). Default: a random UUID. */
+  /** A stable id for this event (1-256 characters). Default: the page's random UUID and the event's number on the page. */
   eventId?: string;
   /** The metric attribution source of this event (1-1024 printable ASCII characters). */
   metricAttribution?: { eventAttributionSource: string };

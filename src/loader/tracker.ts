@@ -134,10 +134,12 @@ export function createTrackerWith(loadSender: LoadSender, initialConfig?: Tracke
       loadWhenIdle();
     },
     track(eventType: string, properties?: TrackProperties) {
-      const event = toEventFields(eventType, properties, Date.now(), randomId);
+      const sequence = keySequence++;
+      // Unique without drawing random bytes: the page's random id and the event's number on the page.
+      const event = toEventFields(eventType, properties, Date.now(), () => `${owner}-${sequence.toString(36)}`);
       if (optedOut) return; // input errors still throw, so a developer sees them whatever the visitor chose
       sessionId ??= currentSessionId();
-      const key = queueKey(event.sentAt, keySequence++, owner);
+      const key = queueKey(event.sentAt, sequence, owner);
       const record = { key, owner, trackingId: config && destinationOf(config), sessionId, event } as QueuedEvent; // trackingId set at init
       if (userId) record.userId = userId;
       if (config) enqueue(record);

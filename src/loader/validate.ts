@@ -38,8 +38,12 @@ function fail(field: string, expected: string, got: unknown, caller = 'track()')
 const describe = (value: unknown) =>
   typeof value === 'string' ? JSON.stringify(value.slice(0, ECHO_LENGTH)) : typeof value === 'number' ? `number ${value}` : value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 
-/** Code points of a string; its UTF-16 length where that is over four times `max` (huge strings are not scanned). */
-const codePoints = (value: string, max: number) => (value.length > 4 * max ? value.length : [...value].length);
+/**
+ * Code points of a string as a limit of `max` sees them: its UTF-16 length where that is at most
+ * `max` (so are its code points, and no array is built on the common path) or over four times
+ * `max` (huge strings are not scanned).
+ */
+const codePoints = (value: string, max: number) => (value.length <= max || value.length > 4 * max ? value.length : [...value].length);
 
 /** Checks a string of 1..max code points and returns it. */
 export function checkString(field: string, value: unknown, max: number, caller?: string): string {
@@ -57,7 +61,7 @@ function spend(reading: Reading, characters: number): void {
 function copy(value: unknown, path: string, reading: Reading): unknown {
   reading.at = path;
   if (typeof value === 'string') {
-    spend(reading, codePoints(value, MAX_PROPERTIES_LENGTH) + 2);
+    spend(reading, value.length / 2 + 2); // a code point takes at most 2 UTF-16 units: a lower bound, as the budget needs
     return value;
   }
   if (typeof value === 'boolean' || value === null || Number.isFinite(value)) {
@@ -81,7 +85,7 @@ function copy(value: unknown, path: string, reading: Reading): unknown {
     reading.at = childPath;
     const child = (value as Record<string, unknown>)[key];
     if (child === undefined) continue;
-    spend(reading, codePoints(key, MAX_PROPERTIES_LENGTH) + 4);
+    spend(reading, key.length / 2 + 4);
     result[key] = copy(child, childPath, reading);
   }
   return result;
