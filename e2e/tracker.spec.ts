@@ -19,7 +19,7 @@ test('25 ratings in one burst arrive once each, in at most 3 requests of at most
   expect(events).toHaveLength(25);
   expect(new Set(events.map((event) => event.eventId)).size).toBe(25);
   // Default ids: the page's random UUID and the event's number on the page, in call order.
-  const ids = [...events].sort((a, b) => Number(a.itemId!.slice(5)) - Number(b.itemId!.slice(5))).map((event) => event.eventId.split(/-(?=[0-9a-z]+$)/));
+  const ids = [...events].sort((a, b) => Number(a.itemId!.slice(5)) - Number(b.itemId!.slice(5))).map((event) => event.eventId!.split(/-(?=[0-9a-z]+$)/));
   expect(new Set(ids.map(([pageId]) => pageId)).size).toBe(1);
   expect(ids[0][0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   expect(ids.map(([, number]) => parseInt(number, 36) - parseInt(ids[0][1], 36))).toEqual(Array.from({ length: 25 }, (_, index) => index));
