@@ -45,7 +45,7 @@ export interface CommonConfig {
   debug?: boolean;
   /** Longest wait before a flush starts; once the sender has loaded, an event leaves at once. Default: `1000`. */
   flushIntervalMs?: number;
-  /** Events per PutEvents request, 1-10 (a flush starts as soon as this many wait). Default: `10`. */
+  /** Events per request: 1-10 to PutEvents, 1-100 to a relay (which sends PutEvents of 10); before the sender has loaded, a flush starts as soon as this many wait. Default: `10`, in relay mode `100`. */
   maxBatchSize?: number;
   /** Most events kept waiting, at every moment; beyond it the oldest are dropped, reported once per streak. Default: `1000`. */
   maxQueueLength?: number;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { toBatches } from '../../src/sender/batch';
+import { MAX_RELAY_BATCH } from '../../src/shared/limits';
 import type { QueuedEvent } from '../../src/types';
 
 const record = (key: string, sessionId = 's1', userId?: string, trackingId = 't1'): QueuedEvent => ({
@@ -35,4 +36,12 @@ test('maxBatchSize is honoured and clamped to the PutEvents limit of 10', () => 
   const records = Array.from({ length: 12 }, (_, i) => record(`e${i}`));
   assert.deepEqual(toBatches(records, 4).map((batch) => batch.records.length), [4, 4, 4]);
   assert.deepEqual(toBatches(records, 50).map((batch) => batch.records.length), [10, 2]);
+});
+
+test('a relay takes up to 100 events a request: the limit the transport gives, which maxBatchSize may lower', () => {
+  const records = Array.from({ length: 250 }, (_, i) => record(`e${i}`));
+  assert.deepEqual(toBatches(records, undefined, MAX_RELAY_BATCH).map((batch) => batch.records.length), [100, 100, 50]);
+  assert.deepEqual(toBatches(records, 500, MAX_RELAY_BATCH).map((batch) => batch.records.length), [100, 100, 50]);
+  assert.deepEqual(toBatches(records.slice(0, 25), 10, MAX_RELAY_BATCH).map((batch) => batch.records.length), [10, 10, 5]);
+  assert.deepEqual(toBatches(records.slice(0, 25)).map((batch) => batch.records.length), [10, 10, 5], 'PutEvents by default');
 });

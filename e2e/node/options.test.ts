@@ -20,3 +20,12 @@ test('an unusable option is reported with its limit and replaced by its default'
   assert.deepEqual(errors.map((error) => error.code), ['config-invalid', 'config-invalid']);
   assert.match(errors[0].message, /maxBatchSize must be an integer from 1 to 10 \(got 50\); using 10/);
 });
+
+test('in relay mode maxBatchSize may go up to 100 events a request, and defaults to it when unusable', () => {
+  const relay = { relayUrl: '/events' } as const;
+  const errors: TrackerError[] = [];
+  assert.equal(resolveOptions({ ...relay, maxBatchSize: 100 }, (error) => errors.push(error)).maxBatchSize, 100);
+  assert.equal(errors.length, 0);
+  assert.equal(resolveOptions({ ...relay, maxBatchSize: 101 }, (error) => errors.push(error)).maxBatchSize, 100);
+  assert.match(errors[0].message, /maxBatchSize must be an integer from 1 to 100 \(got 101\); using 100/);
+});

@@ -90,7 +90,7 @@ const deliveredIds = () => emulator.events().map((event) => event.eventId ?? '(n
 const sorted = (ids: string[]) => [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => `e${from + index}`);
 
-test('25 events arrive once each, at most 10 a request, with the page\'s session and the user the relay binds', async () => {
+test('25 events arrive once each, in one post that the relay sends on as PutEvents of at most 10, with the page\'s session and the user the relay binds', async () => {
   const posts = routeToRelay({ userId: () => 'shopper-1' });
   const world = await relayWorld();
   for (let index = 0; index < 25; index++) world.track({ itemId: `item-${index}` }, { sessionId: 'session-A', userId: 'page-sent-user' });
@@ -101,7 +101,7 @@ test('25 events arrive once each, at most 10 a request, with the page\'s session
   const requests = emulator.requests();
   assert.ok(requests.length >= 3, `${requests.length} requests`);
   assert.ok(requests.every((request) => request.status === 200 && request.eventCount >= 1 && request.eventCount <= 10), JSON.stringify(requests.map((request) => [request.status, request.eventCount])));
-  assert.ok(posts.every((post) => post.status === 200 && post.eventIds.length <= 10));
+  assert.deepEqual(posts.map((post) => [post.status, post.eventIds.length]), [[200, 25]], 'one fetch() for the 25, tracked in one tick');
   for (const event of emulator.events()) {
     assert.equal(event.trackingId, DEMO_TRACKING_ID, 'the relay\'s trackingId');
     assert.equal(event.sessionId, 'session-A');
@@ -129,6 +129,25 @@ test('an event the relay refuses is reported with its reason and dropped; the ot
   assert.equal(posts.length, sends, 'nothing is posted again');
   assert.equal(emulator.requests().length, 1, 'one PutEvents, for the two valid events');
   assert.deepEqual(world.codes(), ['event-rejected']);
+});
+
+test('one PutEvents of a post throttled: the events the others took are done, only the rest is retried after Retry-After, none arrives twice', async () => {
+  const posts = routeToRelay();
+  emulator.faults({ fail: { count: 1, error: 'ThrottlingException', retryAfterSeconds: 2 } });
+  const world = await relayWorld();
+  for (let index = 0; index < 30; index++) world.track();
+  await eventually(() => posts[0]?.status !== undefined && world.reports.length === 1, 'the post answered and reported');
+  assert.deepEqual([posts[0].status, posts[0].code, posts[0].eventIds.length], [503, 'Throttled', 30]);
+  assert.equal(deliveredIds().length, 20, 'two of the three PutEvents calls went through');
+  assert.equal((await flush(world)).pending, 10, 'only the throttled call\'s events are kept');
+  await advance(1_999);
+  assert.equal(posts.length, 1, 'no retry before Retry-After');
+  await advance(1);
+  await eventually(() => deliveredIds().length === 30, 'the rest delivered after Retry-After');
+  assert.deepEqual(posts.map((post) => post.eventIds.length), [30, 10], 'the retry carries only the 10 not taken');
+  await advance(60_000);
+  assert.deepEqual(sorted(deliveredIds()), ids(1, 30), 'each event arrived once');
+  assert.deepEqual(world.codes(), ['delivery-failed']);
 });
 
 test('PutEvents throttled: the relay answers 503 with Retry-After, the events are kept and reported once, then delivered once each', async () => {

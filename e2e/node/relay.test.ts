@@ -21,6 +21,29 @@ describe('a valid batch', () => {
     assert.equal(shared.emulator.calls().PutEvents, 1);
   });
 
+  test('up to 100 events go on as PutEvents calls of at most 10, all at once, and the answer names every one', async () => {
+    const events = Array.from({ length: 25 }, () => wireEvent());
+    const got = await answer(testRelay(shared.url)(post({ sessionId: 'session-1', eventList: events })));
+    assert.equal(got.status, 200);
+    assert.deepEqual([...got.json.accepted].sort(), events.map((event) => event.eventId).sort());
+    assert.deepEqual(got.json.refused, []);
+    assert.deepEqual(shared.emulator.requests().map((request) => request.eventCount).sort(), [10, 10, 5]);
+    assert.deepEqual(shared.emulator.events().map((event) => event.eventId).sort(), events.map((event) => event.eventId).sort());
+  });
+
+  test('when one of those calls fails, the answer is its failure, naming the events the other calls took', async () => {
+    const refused = wireEvent({ itemId: 'x'.repeat(257) });
+    const events = [refused, ...Array.from({ length: 20 }, () => wireEvent())];
+    shared.emulator.faults({ fail: { count: 1, error: 'ThrottlingException', retryAfterSeconds: 4 } });
+    const got = await answer(testRelay(shared.url)(post({ sessionId: 's', eventList: events })));
+    assertError(got, 503, 'Throttled');
+    assert.equal(got.headers.get('retry-after'), '4');
+    const arrived = shared.emulator.events().map((event) => event.eventId);
+    assert.equal(arrived.length, 10, 'one call of 10 went through');
+    assert.deepEqual([...got.json.accepted].sort(), [...arrived].sort());
+    assert.deepEqual(got.json.refused.map((refusal: { eventId: string }) => refusal.eventId), [refused.eventId]);
+  });
+
   test('a browser may not choose the trackingId: a body naming one is refused whole', async () => {
     const got = await answer(testRelay(shared.url)(post({ trackingId: 'someone-elses', sessionId: 's', eventList: [wireEvent()] })));
     assertError(got, 400, 'InvalidRequest', /trackingId/);
@@ -117,8 +140,8 @@ describe('the request as a whole (400)', () => {
     ['a JSON list', '[]', /must be a JSON object \(got array\)/],
     ['no sessionId', { eventList: [wireEvent()] }, /sessionId must be 1-256 characters/],
     ['a sessionId over 256 characters', { sessionId: 's'.repeat(257), eventList: [wireEvent()] }, /sessionId must be 1-256 characters \(got 257\)/],
-    ['no events', { sessionId: 's', eventList: [] }, /eventList must be a list of 1-10 events \(got 0\)/],
-    ['11 events', { sessionId: 's', eventList: Array.from({ length: 11 }, () => wireEvent()) }, /\(got 11\)/],
+    ['no events', { sessionId: 's', eventList: [] }, /eventList must be a list of 1-100 events \(got 0\)/],
+    ['101 events', { sessionId: 's', eventList: Array.from({ length: 101 }, () => wireEvent()) }, /\(got 101\)/],
     ['eventList not a list', { sessionId: 's', eventList: {} }, /eventList must be a list/],
     ['an event that is not an object', { sessionId: 's', eventList: ['View'] }, /eventList\[0\] must be an object/],
     ['an event without eventId', { sessionId: 's', eventList: [{ eventType: 'View', sentAt: 1 }] }, /eventList\[0\].eventId must be 1-256 characters/],

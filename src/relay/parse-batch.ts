@@ -1,9 +1,9 @@
-// The request body's shape: `{ sessionId, userId?, eventList }` with 1-10 events, each an object
+// The request body's shape: `{ sessionId, userId?, eventList }` with 1-100 events, each an object
 // with its own eventId (the answer names events by it, so ids must be there and differ). What is
 // wrong here is the client's request as a whole (400); each event's fields are checked later, one
 // by one (check-event.ts), so one bad event does not lose the others.
 import { checkString } from '../loader/validate';
-import { MAX_BATCH, MAX_ID_LENGTH } from '../shared/limits';
+import { MAX_ID_LENGTH, MAX_RELAY_BATCH } from '../shared/limits';
 
 const BODY_KEYS = new Set(['sessionId', 'userId', 'eventList']);
 const CALLER = 'relay';
@@ -37,7 +37,7 @@ export function parseBatch(text: string): ParsedBatch | TypeError {
     if (body.userId !== undefined) batch.userId = checkString('userId', body.userId, MAX_ID_LENGTH, CALLER);
     const list = body.eventList;
     const count = Array.isArray(list) ? list.length : 0;
-    if (count < 1 || count > MAX_BATCH) throw new TypeError(`${CALLER}: eventList must be a list of 1-${MAX_BATCH} events (got ${Array.isArray(list) ? count : kind(list)})`);
+    if (count < 1 || count > MAX_RELAY_BATCH) throw new TypeError(`${CALLER}: eventList must be a list of 1-${MAX_RELAY_BATCH} events (got ${Array.isArray(list) ? count : kind(list)})`);
     const seen = new Set<string>();
     for (const [index, event] of (list as unknown[]).entries()) {
       if (!isRecord(event)) throw new TypeError(`${CALLER}: eventList[${index}] must be an object (got ${kind(event)})`);

@@ -1,12 +1,12 @@
 // One request to the relay, in the order of the checks: method, Origin (before the body is read),
-// content type, body size, JSON shape, the shopper, each event's fields; then one PutEvents for the
-// events that passed. docs/relay.md has the table of answers.
+// content type, body size, JSON shape, the shopper, each event's fields; then PutEvents calls of
+// 10 for the events that passed, all at once. docs/relay.md has the table of answers.
 import { PutEventsCommand, type PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
 import { checkString } from '../loader/validate';
-import { MAX_ID_LENGTH } from '../shared/limits';
+import { MAX_BATCH, MAX_ID_LENGTH } from '../shared/limits';
 import type { EventFields } from '../types';
 import { errorAnswer, jsonAnswer } from './answers';
-import { classifyAwsError } from './aws-errors';
+import { classifyAwsError, type AwsFailure } from './aws-errors';
 import { checkEvent } from './check-event';
 import type { OriginPolicy } from './origin-policy';
 import { parseBatch } from './parse-batch';
@@ -81,28 +81,53 @@ interface Delivery {
   cors: Record<string, string>;
 }
 
-async function putEvents(request: Request, settings: RelaySettings, { sessionId, userId, valid, result, cors }: Delivery): Promise<Response> {
+/** One PutEvents call for up to MAX_BATCH events; resolves to the failure it met, if any. */
+async function putBatch(settings: RelaySettings, sessionId: string, userId: string | undefined, events: EventFields[]): Promise<unknown> {
   try {
     await settings.client.send(
       new PutEventsCommand({
         trackingId: settings.trackingId,
         sessionId,
         ...(userId !== undefined && { userId }),
-        eventList: valid.map((fields) => ({ ...fields, sentAt: new Date(fields.sentAt * 1000) })),
+        eventList: events.map((fields) => ({ ...fields, sentAt: new Date(fields.sentAt * 1000) })),
       }),
     );
+    return undefined;
   } catch (error) {
+    return error ?? new Error('PutEvents failed');
+  }
+}
+
+/**
+ * Sends the valid events as PutEvents calls of MAX_BATCH, all at once, and answers once each has
+ * answered: 200 when none failed; otherwise the first failure's answer, naming the events the
+ * others took, so the browser keeps and retries only the rest.
+ */
+async function putEvents(request: Request, settings: RelaySettings, { sessionId, userId, valid, result, cors }: Delivery): Promise<Response> {
+  const batches: EventFields[][] = [];
+  for (let start = 0; start < valid.length; start += MAX_BATCH) batches.push(valid.slice(start, start + MAX_BATCH));
+  const errors = await Promise.all(batches.map((events) => putBatch(settings, sessionId, userId, events)));
+  let failed: AwsFailure | undefined;
+  let retryAfter: number | undefined;
+  errors.forEach((error, index) => {
+    const events = batches[index]!;
+    if (error === undefined) {
+      for (const fields of events) result.accepted.push(fields.eventId);
+      return;
+    }
     const failure = classifyAwsError(error);
     if ('invalidInput' in failure) {
       // The validators match, so this should not happen; the browser drops these events rather than retrying them forever.
       settings.report(error, { code: 'InvalidInput', status: 200, request });
-      for (const fields of valid) result.refused.push({ eventId: fields.eventId, reason: failure.invalidInput });
-      return jsonAnswer(200, result, cors);
+      for (const fields of events) result.refused.push({ eventId: fields.eventId, reason: failure.invalidInput });
+      return;
     }
     settings.report(error, { code: failure.code, status: failure.status, request });
-    const retry: Record<string, string> = failure.retryAfter === undefined ? {} : { 'Retry-After': String(failure.retryAfter) };
-    return errorAnswer(failure.status, failure.code, failure.message, { ...cors, ...retry });
-  }
-  for (const fields of valid) result.accepted.push(fields.eventId);
-  return jsonAnswer(200, result, cors);
+    failed ??= failure;
+    if (failure.retryAfter !== undefined) retryAfter = Math.max(retryAfter ?? 0, failure.retryAfter);
+  });
+  if (!failed) return jsonAnswer(200, result, cors);
+  const retry: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
+  const taken = result.accepted.length + result.refused.length > 0 ? result : {};
+  return jsonAnswer(failed.status, { code: failed.code, message: failed.message, ...taken }, { ...cors, ...retry });
 }

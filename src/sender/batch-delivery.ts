@@ -1,7 +1,7 @@
 // What happens to one batch: sent, then deleted from the queue; or, by the service's answer,
 // split to isolate invalid events, retried with fresh credentials, kept while the trackingId is
 // unknown, or left for a retry with backoff.
-import type { Batch } from '../shared/contract';
+import type { Batch, SendResult } from '../shared/contract';
 import { requestBytes, type KeepaliveBudget } from './keepalive-budget';
 import type { LeftNote } from './exit-notes';
 import type { Transport } from '../shared/contract';
@@ -9,7 +9,7 @@ import { classifyFailure } from './retry-policy';
 import type { RetrySchedule } from './retry-schedule';
 import type { StoredQueue } from './stored-queue';
 import { trackerError } from '../shared/tracker-error';
-import type { TrackerError } from '../types';
+import type { QueuedEvent, TrackerError } from '../types';
 
 export interface Tally {
   delivered: number;
@@ -35,13 +35,32 @@ export interface BatchDeliveryContext {
 
 const UNLOAD_FAILURE_MS = 250; // see the catch below
 
-type SdkError = Error & { $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } };
+type SdkError = Error & {
+  $metadata?: { httpStatusCode?: number };
+  $response?: { headers?: Record<string, string> };
+  /** The events a relay's error answer names as taken: its PutEvents calls for the others failed. */
+  taken?: SendResult & { accepted: string[] };
+};
 
 /** Returns deliverBatch(batch, tally), which resolves false when sending should pause. */
 export function createBatchDelivery(context: BatchDeliveryContext) {
   const { transport, stored, inFlight, budget, retry, leftNote, report, log } = context;
 
-  async function deliverBatch(batch: Batch, tally: Tally, credentialRetry = true): Promise<boolean> {
+  /** Counts and removes events the service took, reporting each it refused. */
+  function took(records: QueuedEvent[], result: SendResult | void, tally: Tally): void {
+    const refused = new Map(result?.refused.map((refusal) => [refusal.eventId, refusal.reason]));
+    log(`delivered ${records.length - refused.size} event(s)`);
+    tally.delivered += records.length - refused.size;
+    tally.rejected += refused.size;
+    for (const record of records) {
+      const reason = refused.get(record.event.eventId);
+      if (reason !== undefined) report(trackerError('event-rejected', `the relay refused a "${record.event.eventType}" event: ${reason}`, record));
+    }
+    stored.remove(records.map((record) => record.key));
+  }
+
+  async function deliverBatch(whole: Batch, tally: Tally, credentialRetry = true): Promise<boolean> {
+    let batch = whole; // less what an error answer names as taken
     const keys = batch.records.map((record) => record.key);
     const bytes = requestBytes(batch);
     keys.forEach((key) => inFlight.add(key));
@@ -50,20 +69,21 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
     try {
       log(`sending ${keys.length} event(s) of session ${batch.sessionId}${batch.userId ? `, user ${batch.userId}` : ''}`, batch.records.map((record) => record.event));
       const result = await transport.send(batch, () => leftNote.handedOff(keys));
-      const refused = new Map(result?.refused.map((refusal) => [refusal.eventId, refusal.reason]));
-      log(`delivered ${keys.length - refused.size} event(s)`);
       delivered = true;
       retry.succeeded();
-      tally.delivered += keys.length - refused.size;
-      tally.rejected += refused.size;
-      for (const record of batch.records) {
-        const reason = refused.get(record.event.eventId);
-        if (reason !== undefined) report(trackerError('event-rejected', `the relay refused a "${record.event.eventType}" event: ${reason}`, record));
-      }
-      stored.remove(keys);
+      took(batch.records, result, tally);
       return true;
     } catch (caught) {
       const error = caught as SdkError;
+      if (error.taken) {
+        // A relay whose PutEvents calls partly failed: what it took is done; the rest fails as the answer says.
+        const named = new Set([...error.taken.accepted, ...error.taken.refused.map((refusal) => refusal.eventId)]);
+        const done = batch.records.filter((record) => named.has(record.event.eventId));
+        took(done, error.taken, tally);
+        leftNote.settled(done.map((record) => record.key), true);
+        batch = { ...batch, records: batch.records.filter((record) => !named.has(record.event.eventId)) };
+        if (batch.records.length === 0) return true;
+      }
       // Chromium fails a page's fetches as it unloads the page, just before pagehide, though keepalive
       // requests still reach the service. This wait never ends in a page that is gone: its events stay
       // in flight, and pagehide notes them as sent. A page still here after it had a real failure.
@@ -87,7 +107,7 @@ export function createBatchDelivery(context: BatchDeliveryContext) {
     } finally {
       keys.forEach((key) => inFlight.delete(key));
       budget.give(bytes);
-      leftNote.settled(keys, delivered);
+      leftNote.settled(batch.records.map((record) => record.key), delivered);
     }
   }
 

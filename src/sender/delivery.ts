@@ -106,7 +106,7 @@ export function createDeliveryWith({ config: givenConfig, queue, owner, report, 
       await withSendLock(async () => {
         const { records, sweepAgainInMs } = await sendableRecords({ page, stored, notes, config, owner, inFlight, drops, sweep });
         if (sweepAgainInMs !== undefined) sweepIn(sweepAgainInMs);
-        await sendAll(splitToBudget(toBatches(records, config.maxBatchSize)), tally);
+        await sendAll(splitToBudget(toBatches(records, config.maxBatchSize, transport.maxBatch)), tally);
         await stored.flushDeletes();
       });
     }
@@ -177,7 +177,7 @@ export function createDeliveryWith({ config: givenConfig, queue, owner, report, 
       // back and forth must not become a retry loop against a throttling service.
       const sending = optedIn && !stopped && !retry.waiting();
       const waiting = !sending ? [] : page.records().filter((record) => record.trackingId === destination && !inFlight.has(record.key));
-      for (const batch of splitToBudget(toBatches(waiting, config.maxBatchSize))) {
+      for (const batch of splitToBudget(toBatches(waiting, config.maxBatchSize, transport.maxBatch))) {
         // Keepalive bodies in flight share one 64 KB budget per page; the rest waits for the next visit.
         if (!budget.fits(requestBytes(batch))) break;
         void deliverBatch(batch, { delivered: 0, rejected: 0 });

@@ -8,6 +8,7 @@
 import { PersonalizeEventsClient, PutEventsCommand } from '@aws-sdk/client-personalize-events';
 import { Sha256Js } from '@smithy/core/checksum';
 import type { Transport } from '../shared/contract';
+import { MAX_BATCH } from '../shared/limits';
 import { clockOffsetMs, learnServiceClock, serviceTimeOf } from './service-clock';
 import { dropCredentials, sharedCredentials } from './shared-credentials';
 import type { DirectConfig } from '../types';
@@ -88,6 +89,7 @@ export function createPutEventsTransport(config: DirectConfig): Transport {
   );
 
   return {
+    maxBatch: MAX_BATCH,
     async send(batch, handedOff) {
       // The same credentials the SDK reads a microtask later, noted on a failure for refreshCredentials().
       const { accessKeyId } = await sharedCredentials(config);

@@ -9,16 +9,25 @@
 // `application/json` without a CORS preflight, which the relay needs to refuse cross-site forms.
 import type { RelayBatch, RelayErrorBody, RelayResult } from '../shared/relay-wire';
 import type { Batch, SendResult, Transport } from '../shared/contract';
+import { MAX_RELAY_BATCH } from '../shared/limits';
 import { learnServiceClock, serviceTimeOf } from './service-clock';
 import type { TrackerConfig } from '../types';
 
 const REQUEST_TIMEOUT_MS = 15_000; // a hung request counts as a network error and is retried
 
-/** The relay's error answer as the AWS SDK shapes its errors: name, HTTP status, headers. */
-function relayError(response: Response, answer: Partial<RelayErrorBody> | undefined): Error {
+type Answer = Partial<RelayResult & RelayErrorBody>;
+
+/** The events an answer names as taken (`accepted`, `refused`): all of a 200's, those of an error answer whose other PutEvents calls failed. */
+const outcome = (answer: Answer | undefined): RelayResult => ({
+  accepted: Array.isArray(answer?.accepted) ? answer.accepted : [],
+  refused: Array.isArray(answer?.refused) ? answer.refused : [],
+});
+
+/** The relay's error answer as the AWS SDK shapes its errors (name, HTTP status, headers), with the events it did take. */
+function relayError(response: Response, answer: Answer | undefined): Error {
   const error = new Error(`relay answered ${response.status}: ${answer?.message ?? response.statusText}`);
   error.name = answer?.code ?? `HTTP${response.status}`;
-  return Object.assign(error, { $metadata: { httpStatusCode: response.status }, $response: { headers: { 'retry-after': response.headers.get('retry-after') ?? undefined } } });
+  return Object.assign(error, { $metadata: { httpStatusCode: response.status }, $response: { headers: { 'retry-after': response.headers.get('retry-after') ?? undefined } }, taken: outcome(answer) });
 }
 
 /** The body the relay takes: the batch's session, user and events, each sentAt on the service's clock in seconds. */
@@ -42,6 +51,7 @@ export function createRelayTransport(config: TrackerConfig): Transport {
     throw new TypeError(`init(): relayUrl must be a URL, absolute or relative to the page (got ${JSON.stringify(url)?.slice(0, 40)})`);
   }
   return {
+    maxBatch: MAX_RELAY_BATCH,
     async send(batch, handedOff): Promise<SendResult> {
       const sent = fetch(url!, {
         method: 'POST',
@@ -54,10 +64,9 @@ export function createRelayTransport(config: TrackerConfig): Transport {
       handedOff?.();
       const response = await sent;
       learnServiceClock({ date: response.headers.get('date') ?? undefined });
-      const answer = (await response.json().catch(() => undefined)) as (RelayResult & Partial<RelayErrorBody>) | undefined;
+      const answer = (await response.json().catch(() => undefined)) as Answer | undefined;
       if (!response.ok) throw relayError(response, answer);
-      const refused = Array.isArray(answer?.refused) ? answer.refused : [];
-      const accepted = new Set(Array.isArray(answer?.accepted) ? answer.accepted : []);
+      const { accepted, refused } = outcome(answer);
       const answered = new Set([...accepted, ...refused.map((refusal) => refusal.eventId)]);
       // An event the answer does not name may not have reached PutEvents: the batch is sent again (eventId dedupes the rest).
       if (batch.records.some((record) => !answered.has(record.event.eventId))) throw relayError(new Response(null, { status: 502, statusText: 'an answer that names not every event' }), undefined);

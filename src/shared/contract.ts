@@ -52,6 +52,8 @@ export interface Batch {
  * the AWS SDK's errors are: sender/retry-policy.ts classifies them.
  */
 export interface Transport {
+  /** Most events per request: MAX_BATCH for PutEvents, MAX_RELAY_BATCH for the relay. */
+  readonly maxBatch: number;
   /** Sends one batch; `handedOff` runs right after its request went to fetch(). Resolves once the service took it, naming the events it refused. */
   send(batch: Batch, handedOff?: () => void): Promise<SendResult | void>;
   /** Gets ready to send (credentials) now, so that a send on page hide never waits for the network. */

@@ -16,7 +16,7 @@ export interface RelayEvent {
   metricAttribution?: { eventAttributionSource: string };
 }
 
-/** The body the browser posts: 1-10 events of one session. There is no trackingId: the relay sets it. */
+/** The body the browser posts: 1-100 events of one session (MAX_RELAY_BATCH), sent on as PutEvents of 10. There is no trackingId: the relay sets it. */
 export interface RelayBatch {
   sessionId: string;
   userId?: string;
@@ -32,7 +32,7 @@ export interface RelayResult {
 
 /** The `code` of an error answer. */
 export type RelayErrorCode =
-  | 'InvalidRequest' // 400: malformed JSON, wrong shape, sessionId, 0 or more than 10 events
+  | 'InvalidRequest' // 400: malformed JSON, wrong shape, sessionId, 0 or more than 100 events
   | 'UnsupportedContentType' // 400: not application/json
   | 'OriginNotAllowed' // 403
   | 'MethodNotAllowed' // 405
@@ -48,4 +48,8 @@ export type RelayErrorCode =
 export interface RelayErrorBody {
   code: RelayErrorCode;
   message: string;
+  /** After PutEvents: the events whose PutEvents call succeeded, while another call of the batch failed. */
+  accepted?: string[];
+  /** After PutEvents: the events refused, as in a RelayResult. */
+  refused?: RelayResult['refused'];
 }

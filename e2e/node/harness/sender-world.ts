@@ -12,6 +12,7 @@ import { createQueue } from '../../../src/loader/queue';
 import { createDeliveryWith } from '../../../src/sender/delivery';
 import { destinationOf } from '../../../src/shared/destination';
 import { FIRST_SEQUENCE, queueKey } from '../../../src/shared/queue-key';
+import { MAX_BATCH } from '../../../src/shared/limits';
 import { OWNER_LOCK_PREFIX } from '../../../src/shared/storage-names';
 import type { Batch, Delivery, EventQueue, Transport } from '../../../src/shared/contract';
 import type { FlushResult, QueuedEvent, DirectConfig, RelayConfig, TrackerConfig, TrackerError } from '../../../src/types';
@@ -48,6 +49,7 @@ export interface Sent {
 
 /** A Transport that records every batch it is given and answers as `answer` says. */
 export class MemoryTransport implements Transport {
+  maxBatch = MAX_BATCH;
   sent: Sent[] = [];
   /** Event ids accepted, in order (a repeat shows twice). */
   delivered: string[] = [];
