@@ -10,6 +10,9 @@ const latency = (result: LatencyResult) =>
 const spread = (runs: Runs, unit: string) => `${runs.median}${unit} (${Math.min(...runs.runs)}–${Math.max(...runs.runs)})`;
 const signed = (ms: number) => `${ms > 0 ? '+' : ms < 0 ? '−' : '±'}${Math.abs(ms)} ms`;
 
+/** MiniBrowser reports WebKitGTK's version as its own (webkit.ts); the table names the engine. */
+export const engineLabel = (engine: EngineResult) => engine.version.replace(/^MiniBrowser (\S+)$/, 'WebKitGTK $1 (MiniBrowser)');
+
 type Row = [label: string, cell: (result: EngineContenderResult) => string];
 
 function rows(method: EngineBenchResults['run']['method']): Row[] {
@@ -25,14 +28,17 @@ function rows(method: EngineBenchResults['run']['method']): Row[] {
 }
 
 function engineRows(engine: EngineResult, method: EngineBenchResults['run']['method']): string[] {
-  return rows(method).map(([label, cell], i) => `| ${i === 0 ? `**${engine.version}**: ` : ''}${label} | ${engine.contenders.map(cell).join(' | ')} |`);
+  return rows(method).map(([label, cell], i) => `| ${i === 0 ? `**${engineLabel(engine)}**: ` : ''}${label} | ${engine.contenders.map(cell).join(' | ')} |`);
 }
 
 /** One sentence per engine: the tracker's medians against the snippet's. */
 export function gapLine(engine: EngineResult): string {
   const gap = medianGap(engine);
   const verdict = gap.withinMargin ? `within ${MEDIAN_MARGIN_MS} ms` : `MORE than ${MEDIAN_MARGIN_MS} ms slower`;
-  return `${engine.version}: personalize-tracker's median minus the snippet's ${signed(gap.desktopMs)} desktop, ${signed(gap.latencyMs)} with the added latency (${verdict}).`;
+  return (
+    `${engineLabel(engine)}: personalize-tracker's median minus the snippet's ${signed(gap.desktopMs)} desktop, ${signed(gap.latencyMs)} with the added latency (${verdict}); ` +
+    `cold pages' navigation start by \`Date.now() - performance.now()\` and by \`performance.timeOrigin\` at most ${engine.timeOriginGapMs} ms apart.`
+  );
 }
 
 export function renderEngineMarkdown(results: EngineBenchResults): string {
@@ -41,7 +47,7 @@ export function renderEngineMarkdown(results: EngineBenchResults): string {
   return [
     `# personalize bench across engines: ${run.date}`,
     '',
-    `Command \`${run.command}\` · ${engines.map((engine) => engine.version).join(' · ')} · ${machineLine(run.machine)} · run took ${run.durationSeconds} s`,
+    `Command \`${run.command}\` · ${engines.map(engineLabel).join(' · ')} · ${machineLine(run.machine)} · run took ${run.durationSeconds} s`,
     '',
     `| | ${labels.join(' | ')} |`,
     `| --- |${labels.map(() => ' --- |').join('')}`,
@@ -61,7 +67,7 @@ export function engineSummary(results: EngineBenchResults): string {
   const lines = results.engines.map((engine) => {
     const [tracker, sdk] = ['tracker', 'sdk'].map((name) => engine.contenders.find((c) => c.name === name)!);
     return (
-      `| ${engine.version} | ${latency(tracker!.desktop)} (${latency(sdk!.desktop)}) | ${latency(tracker!.latency)} (${latency(sdk!.latency)}) | ` +
+      `| ${engineLabel(engine)} | ${latency(tracker!.desktop)} (${latency(sdk!.desktop)}) | ${latency(tracker!.latency)} (${latency(sdk!.latency)}) | ` +
       `${tracker!.coldFirstDeliveryMs.median} ms (${sdk!.coldFirstDeliveryMs.median} ms) | ${tracker!.requestsPer100Events.median} (${sdk!.requestsPer100Events.median}) |`
     );
   });

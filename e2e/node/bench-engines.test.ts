@@ -52,7 +52,10 @@ test('--engines is Firefox and WebKit; --engine adds any of the three, once each
 test("the tracker's median is compared with the snippet's, desktop and with latency, against a 50 ms margin", () => {
   assert.deepEqual(medianGap(results.engines[0]!), { desktopMs: 4, latencyMs: 10, withinMargin: true });
   assert.deepEqual(medianGap(results.engines[1]!), { desktopMs: 64, latencyMs: 10, withinMargin: false });
-  assert.equal(gapLine(results.engines[0]!), "Firefox 140.12.0: personalize-tracker's median minus the snippet's +4 ms desktop, +10 ms with the added latency (within 50 ms).");
+  assert.equal(
+    gapLine(results.engines[0]!),
+    "Firefox 140.12.0: personalize-tracker's median minus the snippet's +4 ms desktop, +10 ms with the added latency (within 50 ms); cold pages' navigation start by `Date.now() - performance.now()` and by `performance.timeOrigin` at most 0 ms apart.",
+  );
 });
 
 test('paced runs are summed before the median and nearest-rank p95 are taken', () => {
@@ -70,7 +73,7 @@ test('the table has four rows per engine, the version on the first, the contende
   assert.match(rows[0]!, /^\| \| tracker label \| sdk label \| relay label \|$/);
   assert.match(rows[2]!, /^\| \*\*Firefox 140\.12\.0\*\*: track\(\) → arrival .* \| 20 \/ 40 ms \| 16 \/ 32 ms \| 17 \/ 34 ms \|$/);
   assert.match(rows[4]!, /cold page, 150 ms per request.* \| 1000 ms \(900–1100\) \|/);
-  assert.match(markdown, /MiniBrowser 2\.50\.6: .* \+64 ms desktop, .*\(MORE than 50 ms slower\)/);
+  assert.match(markdown, /WebKitGTK 2\.50\.6 \(MiniBrowser\): .* \+64 ms desktop, .*\(MORE than 50 ms slower\)/);
 });
 
 test("the README lines give each engine's tracker figures with the snippet's in brackets", () => {
