@@ -2,17 +2,15 @@
 // warmed up (credentials fetched, lazy chunks loaded, one event delivered) before any measurement.
 // Scenarios that need a device profile or a cold page use the pieces (openBenchContext, loadBench).
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../../src/emulator/ids';
-import { startEmulator, type Emulator } from '../../src/emulator/server';
-import { EmulatorClient } from '../harness/emulator-client';
+import type { EmulatorClient } from '../harness/emulator-client';
 import { routeAwsToEmulator, type AwsRoute } from './aws-route';
+import { startBenchServers } from './bench-servers';
 import type { Contender } from './contenders';
 import { sleep } from './delivered';
 import { WARMUP_EVENT_TYPE, WARMUP_INDEX, type BenchAdapter } from './event-script';
-import { startLatencyProxy, type LatencyProxy } from './latency-proxy';
 import { installLongTaskObserver } from './long-tasks';
+import type { PageHandle } from './page-handle';
 import { throttleCpu, type Profile } from './profile';
-import { startRelaySite } from './relay-site';
 import { recordScripts, type ScriptLog } from './script-bytes';
 
 /** A cold page needs Cognito twice and the lazy chunk once; Amplify may hold an event for its 5 s tick. */
@@ -53,17 +51,10 @@ export interface BenchPage extends BenchContext {
 
 /** A fresh context with its own emulator and one blank page; nothing loaded yet. */
 export async function openBenchContext(browser: Browser, siteUrl: string, contender: Contender, options: BenchContextOptions = {}): Promise<BenchContext> {
-  const server: Emulator = await startEmulator({ port: 0 });
-  // The relay contender's site is the shop's server, its relay in front of this page's emulator.
-  const relaySite = contender.usesRelay ? await startRelaySite(siteUrl, server.url) : undefined;
-  const origin = relaySite?.url ?? siteUrl;
-  const proxies: LatencyProxy[] = options.proxied ? [await startLatencyProxy(origin), await startLatencyProxy(server.url)] : [];
-  const [siteProxy, awsProxy] = proxies;
-  const site = siteProxy?.url ?? origin;
-  const aws = awsProxy?.url ?? server.url;
+  const servers = await startBenchServers(siteUrl, contender, options.proxied);
   const context = await browser.newContext();
   if (options.observeLongTasks) await installLongTaskObserver(context);
-  const awsRoute = contender.needsAwsRoute ? await routeAwsToEmulator(context, aws) : undefined;
+  const awsRoute = contender.needsAwsRoute ? await routeAwsToEmulator(context, servers.awsUrl) : undefined;
   const page = await context.newPage();
   const consoleProblems: string[] = [];
   page.on('console', (message) => {
@@ -74,39 +65,24 @@ export async function openBenchContext(browser: Browser, siteUrl: string, conten
     contender,
     context,
     page,
-    emulator: new EmulatorClient(server.url),
+    emulator: servers.emulator,
     awsRoute,
     scripts: recordScripts(page),
     consoleProblems,
-    url: (extra) => pageUrl(site, contender, aws, extra),
+    url: servers.url,
     async applyProfile(profile) {
-      if (profile.latencyMs > 0 && proxies.length === 0) throw new Error('applyProfile: latency needs a context opened with { proxied: true }');
-      for (const proxy of proxies) proxy.latencyMs = profile.latencyMs;
+      servers.setLatency(profile.latencyMs);
       await throttleCpu(context, page, profile.cpuThrottlingRate);
     },
     async close() {
       await context.close();
-      for (const proxy of proxies) await proxy.close();
-      await relaySite?.close();
-      await server.close();
+      await servers.close();
     },
   };
 }
 
-function pageUrl(siteUrl: string, contender: Contender, emulatorUrl: string, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({
-    contender: contender.name,
-    'tracking-id': DEMO_TRACKING_ID,
-    'identity-pool-id': DEMO_IDENTITY_POOL_ID,
-    region: DEMO_REGION,
-    endpoint: emulatorUrl,
-    ...extra,
-  });
-  return `${siteUrl}/e2e/build/bench/page.html?${params}`;
-}
-
 /** Navigates `page` to the contender's page and waits until its adapter is ready. */
-export async function loadBench(page: Page, url: string): Promise<void> {
+export async function loadBench(page: PageHandle, url: string): Promise<void> {
   await page.goto(url);
   await page.evaluate(async () => {
     const w = window as unknown as BenchWindow;
@@ -116,7 +92,7 @@ export async function loadBench(page: Page, url: string): Promise<void> {
 }
 
 /** Tracks events first..first+count-1 in one page task of their own, as a shop's click handler would. */
-export async function trackInOneTask(page: Page, first: number, count: number): Promise<void> {
+export async function trackInOneTask(page: PageHandle, first: number, count: number): Promise<void> {
   await page.evaluate(
     ({ first, count }) =>
       new Promise<void>((done) =>
@@ -131,7 +107,7 @@ export async function trackInOneTask(page: Page, first: number, count: number): 
 }
 
 /** Tracks the warm-up event and waits until the emulator has it; returns the scripts fetched before it. */
-export async function warmUp(page: Page, emulator: EmulatorClient, contender: Contender): Promise<string[]> {
+export async function warmUp(page: PageHandle, emulator: EmulatorClient, contender: Contender): Promise<string[]> {
   const fetchedBeforeFirstTrack = await page.evaluate((warmupIndex) => {
     const fetched = performance.getEntriesByType('resource').map((entry) => entry.name);
     (window as unknown as BenchWindow).bench.track(warmupIndex);
@@ -155,7 +131,7 @@ export async function openBenchPage(browser: Browser, siteUrl: string, contender
   }
 }
 
-async function waitForWarmupEvent(page: Page, emulator: EmulatorClient, contender: Contender): Promise<void> {
+async function waitForWarmupEvent(page: PageHandle, emulator: EmulatorClient, contender: Contender): Promise<void> {
   const deadline = Date.now() + WARMUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     await page.evaluate(() => void (window as unknown as BenchWindow).bench.flush());

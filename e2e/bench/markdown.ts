@@ -1,5 +1,6 @@
 // Renders the results as the markdown table `npm run bench` prints and writes to latest.md.
 import type { ScriptAttribution } from './long-tasks';
+import { machineLine } from './machine';
 import type { BenchResults, ContenderResult, LongTaskSummary } from './results';
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -81,8 +82,7 @@ export function renderMarkdown(results: BenchResults): string {
   return [
     `# personalize bench: ${run.date}`,
     '',
-    `Command \`${run.command}\` · Chromium ${run.chromium} (headless) · ${run.machine.cpus} × ${run.machine.cpuModel}, ` +
-      `${run.machine.memoryGiB} GiB · ${run.machine.platform} · Node ${run.machine.node} · ` +
+    `Command \`${run.command}\` · Chromium ${run.chromium} (headless) · ${machineLine(run.machine)} · ` +
       `main-thread counters in ${run.method.mainThreadTimeDomain} · run took ${run.durationSeconds} s`,
     '',
     header,

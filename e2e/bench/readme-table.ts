@@ -56,7 +56,7 @@ export function benchSummary(markdown: string): string {
   ].join('\n');
 }
 
-function writeBetween(path: string, start: string, end: string, content: string): void {
+export function writeBetween(path: string, start: string, end: string, content: string): void {
   const text = readFileSync(path, 'utf8');
   const from = text.indexOf(start);
   const to = text.indexOf(end);

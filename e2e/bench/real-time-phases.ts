@@ -12,8 +12,8 @@ export const SMALL_BURST_ROUNDS = 3;
 export const COLD_ROUNDS = 3;
 export const LONG_TASK_ROUNDS = 2;
 /** Event indexes of the mobile run, past those of the desktop run and the bursts. */
-const MOBILE_FIRST_INDEX = 10_000;
-const BURST_FIRST_INDEX = 1_000;
+export const MOBILE_FIRST_INDEX = 10_000;
+export const BURST_FIRST_INDEX = 1_000;
 
 export interface ArrivalPhase {
   arrival: Map<string, { desktop: LatencyResult; mobile: LatencyResult }>;
@@ -43,12 +43,12 @@ export async function runArrivalPhase(browser: Browser, siteUrl: string): Promis
 }
 
 /** `COLD_ROUNDS` cold starts per contender. */
-export const runColdPhase = (browser: Browser, siteUrl: string) => rotating(COLD_ROUNDS, (contender) => runColdStart(browser, siteUrl, contender));
+export const runColdPhase = (browser: Browser, siteUrl: string) => rotating(CONTENDERS, COLD_ROUNDS, (contender) => runColdStart(browser, siteUrl, contender));
 
 /** `LONG_TASK_ROUNDS` long-task runs per contender; only the first has the 1000-event burst (the snippet's takes ~10 s). */
 export async function runLongTaskPhase(browser: Browser, siteUrl: string): Promise<Map<string, LongTaskRun[]>> {
   const rounds = new Map(CONTENDERS.map((contender) => [contender.name as string, 0]));
-  return rotating(LONG_TASK_ROUNDS, (contender) => {
+  return rotating(CONTENDERS, LONG_TASK_ROUNDS, (contender) => {
     const round = rounds.get(contender.name)!;
     rounds.set(contender.name, round + 1);
     return runLongTasks(browser, siteUrl, contender, round === 0 ? WARM_BURSTS : WARM_BURSTS.slice(0, 1));
@@ -56,11 +56,11 @@ export async function runLongTaskPhase(browser: Browser, siteUrl: string): Promi
 }
 
 /** `rounds` runs per contender, one at a time (a throttled page needs the CPU to itself), the order rotating each round. */
-async function rotating<T>(rounds: number, run: (contender: Contender) => Promise<T>): Promise<Map<string, T[]>> {
-  const runs = new Map(CONTENDERS.map((contender) => [contender.name as string, [] as T[]]));
+export async function rotating<T>(contenders: Contender[], rounds: number, run: (contender: Contender) => Promise<T>): Promise<Map<string, T[]>> {
+  const runs = new Map(contenders.map((contender) => [contender.name as string, [] as T[]]));
   for (let round = 0; round < rounds; round++) {
-    for (let turn = 0; turn < CONTENDERS.length; turn++) {
-      const contender = CONTENDERS[(round + turn) % CONTENDERS.length]!;
+    for (let turn = 0; turn < contenders.length; turn++) {
+      const contender = contenders[(round + turn) % contenders.length]!;
       runs.get(contender.name)!.push(await run(contender));
     }
   }

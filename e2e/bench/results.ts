@@ -1,6 +1,7 @@
 // The results file's shape, built in a fixed key order so latest.json diffs cleanly between runs.
 import type { Contender } from './contenders';
 import type { LongTaskReport } from './long-tasks';
+import type { MachineInfo } from './machine';
 import type { BurstSample } from './scenarios/bursts';
 import type { CognitoCalls } from './scenarios/cognito-calls';
 import type { LatencyResult } from './scenarios/latency';
@@ -14,7 +15,7 @@ export interface RunInfo {
   command: string;
   date: string;
   chromium: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; platform: string; node: string };
+  machine: MachineInfo;
   method: {
     burstRounds: number;
     eventsPerBurst: number;

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { engineSummary } from '../bench/engine-markdown';
+import { ENGINE_BENCH_END, ENGINE_BENCH_START, ENGINE_RESULTS_JSON, ENGINE_RESULTS_MD, ENGINE_SUMMARY_END, ENGINE_SUMMARY_START } from '../bench/engine-readme-table';
 import { BENCH_DOC, BENCH_END, BENCH_START, SUMMARY_END, SUMMARY_START, benchSection, benchSummary } from '../bench/readme-table';
 
 const MAX_STUB_BYTES = 400; // issue 3: the inline stub stays tiny
@@ -46,6 +48,17 @@ test("the README's summary of promises quotes the latest bench, as `npm run benc
   const summary = between(readme, SUMMARY_START, SUMMARY_END);
   assert.equal(summary, benchSummary(latestBench));
   assert.equal(summary.split('\n').length, 2 + 6, 'one row per promise');
+});
+
+test('docs/benchmarks.md shows the latest cross-engine table, as `npm run bench -- --engines` wrote it', () => {
+  const doc = readFileSync(BENCH_DOC, 'utf8');
+  assert.ok(doc.includes(ENGINE_BENCH_START) && doc.includes(ENGINE_BENCH_END), `${BENCH_DOC} has the cross-engine markers`);
+  assert.equal(between(doc, ENGINE_BENCH_START, ENGINE_BENCH_END), benchSection(readFileSync(ENGINE_RESULTS_MD, 'utf8')));
+});
+
+test("the README's cross-engine lines are the latest run's, as `npm run bench -- --engines` wrote them", () => {
+  assert.ok(readme.includes(ENGINE_SUMMARY_START) && readme.includes(ENGINE_SUMMARY_END), 'the README has the cross-engine markers');
+  assert.equal(between(readme, ENGINE_SUMMARY_START, ENGINE_SUMMARY_END), engineSummary(JSON.parse(readFileSync(ENGINE_RESULTS_JSON, 'utf8'))));
 });
 
 test("the README's Quick start comes within its first 60 lines", () => {

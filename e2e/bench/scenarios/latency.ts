@@ -1,10 +1,11 @@
 // track() → arrival at PutEvents: one event every 700 ms on a warm page, as a shopper clicks, and
 // how long each took to reach the emulator. Then a burst of 100 events in one task, without
 // flush(): how many PutEvents requests a library makes of it on its own.
-import { trackInOneTask, type BenchContext } from '../bench-page';
+import { trackInOneTask } from '../bench-page';
 import { firstArrivals } from '../arrivals';
 import { waitForDelivered } from '../delivered';
 import type { BenchAdapter } from '../event-script';
+import type { MeasuredPage } from '../page-handle';
 import { median, percentile, round } from '../stats';
 
 export const PACED_EVENTS = 30;
@@ -22,8 +23,27 @@ export interface LatencyResult {
 
 type BenchWindow = Window & { bench: BenchAdapter };
 
+/** The delays of one paced run: one per event that arrived, in ms. */
+export interface PacedDelays {
+  delaysMs: number[];
+  delivered: number;
+  tracked: number;
+}
+
 /** Tracks events first..first+29 every 700 ms (after `startDelayMs`), then waits for them at the emulator. */
-export async function runPaced(bench: BenchContext, first: number, startDelayMs = 0): Promise<LatencyResult> {
+export async function runPaced(bench: MeasuredPage, first: number, startDelayMs = 0): Promise<LatencyResult> {
+  return latencyOf([await pacedDelays(bench, first, PACED_EVENTS, startDelayMs)]);
+}
+
+/** Median and p95 (nearest rank) over the delays of one or more paced runs. */
+export function latencyOf(runs: PacedDelays[]): LatencyResult {
+  const delays = runs.flatMap((run) => run.delaysMs);
+  const sum = (key: 'delivered' | 'tracked') => runs.reduce((total, run) => total + run[key], 0);
+  return { medianMs: round(median(delays), 0), p95Ms: round(percentile(delays, 95), 0), delivered: sum('delivered'), tracked: sum('tracked') };
+}
+
+/** Tracks events first..first+count-1 every 700 ms (after `startDelayMs`); each one's track() → first arrival. */
+export async function pacedDelays(bench: MeasuredPage, first: number, count: number, startDelayMs = 0): Promise<PacedDelays> {
   await bench.emulator.reset();
   const trackedAt = await bench.page.evaluate(
     ({ first, count, paceMs, startDelayMs }) =>
@@ -41,19 +61,19 @@ export async function runPaced(bench: BenchContext, first: number, startDelayMs 
           }, paceMs);
         }, startDelayMs);
       }),
-    { first, count: PACED_EVENTS, paceMs: PACE_MS, startDelayMs },
+    { first, count, paceMs: PACE_MS, startDelayMs },
   );
-  const delivered = await waitForDelivered(bench.emulator, first, PACED_EVENTS, DELIVERY_TIMEOUT_MS);
+  const delivered = await waitForDelivered(bench.emulator, first, count, DELIVERY_TIMEOUT_MS);
   const arrivals = await firstArrivals(bench.emulator);
-  const delays = trackedAt.flatMap((at, i) => {
+  const delaysMs = trackedAt.flatMap((at, i) => {
     const arrived = arrivals.get(first + i);
     return arrived === undefined ? [] : [arrived - at];
   });
-  return { medianMs: round(median(delays), 0), p95Ms: round(percentile(delays, 95), 0), delivered, tracked: PACED_EVENTS };
+  return { delaysMs, delivered, tracked: count };
 }
 
 /** 100 track() calls in one page task and no flush(): the PutEvents attempts until all arrived. */
-export async function runSmallBurst(bench: BenchContext, first: number): Promise<number> {
+export async function runSmallBurst(bench: MeasuredPage, first: number): Promise<number> {
   await bench.emulator.reset();
   await trackInOneTask(bench.page, first, SMALL_BURST_EVENTS);
   const delivered = await waitForDelivered(bench.emulator, first, SMALL_BURST_EVENTS, DELIVERY_TIMEOUT_MS);
