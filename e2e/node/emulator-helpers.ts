@@ -147,14 +147,16 @@ export interface HandSignOptions {
   unsignableHeaders?: Set<string>;
   headers?: Record<string, string>;
   query?: Record<string, string>;
+  /** Default /events. */
+  path?: string;
 }
 
-/** Signs a POST /events with @smithy/signature-v4 and returns the headers to send with fetch. */
+/** Signs a POST /events (or `options.path`) with @smithy/signature-v4 and returns the headers to send with fetch. */
 export async function handSign(url: string, body: string, credentials: AwsCredentialIdentity, options: HandSignOptions = {}): Promise<Record<string, string>> {
   const { hostname, port, host } = new URL(url);
   const signer = new SignatureV4({ credentials, region: options.region ?? DEMO_REGION, service: options.service ?? 'personalize', sha256: NodeSha256 });
   const signed = await signer.sign(
-    { method: 'POST', protocol: 'http:', hostname, port: Number(port), path: '/events', query: options.query ?? {}, headers: { 'content-type': 'application/json', host, ...options.headers }, body },
+    { method: 'POST', protocol: 'http:', hostname, port: Number(port), path: options.path ?? '/events', query: options.query ?? {}, headers: { 'content-type': 'application/json', host, ...options.headers }, body },
     { signingDate: options.signingDate ?? new Date(), unsignableHeaders: options.unsignableHeaders },
   );
   const headers = { ...signed.headers };
