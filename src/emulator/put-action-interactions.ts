@@ -13,9 +13,9 @@ const MAX_ACTION_INTERACTIONS = 10;
 
 /**
  * One action interaction as received. `eventType` is the model's StringType (1-256): the model
- * documents "Viewed", "Taken" and "Not Taken" but has no enum trait, so the request cannot be
- * refused for another value, and the emulator accepts any 1-256 character string (the browser
- * side keeps to the documented three: ACTION_EVENT_TYPES in the tracker's limits).
+ * documents "Viewed", "Taken" and "Not Taken" but has no enum trait, and nothing documents a
+ * refusal of another value, so the emulator refuses only what the model does and accepts any
+ * 1-256 character string (the tracker's browser side keeps to the documented three).
  */
 export interface ActionInteraction extends SharedOptionalFields {
   actionId: string;

@@ -20,8 +20,9 @@ export const TOP_LEVEL_KEYS = ['itemId', 'eventValue', 'impression', 'recommenda
 // The emulator keeps its own copies (src/emulator is built on its own, without this folder).
 export const MAX_ACTION_BATCH = 10; // action interactions per PutActionInteractions request
 /**
- * The event types the model documents for an action interaction. The model has no enum trait (any
- * 1-256 character eventType passes the service's input checks), but Next Best Action learns only
- * from these, so the browser side keeps to them.
+ * The event types the model documents for an action interaction. The model has no enum trait (its
+ * eventType is a 1-256 character string), but the developer guide says the event type "can be one
+ * of" these (https://docs.aws.amazon.com/personalize/latest/dg/recording-action-interaction-events.html),
+ * so the browser side keeps to them.
  */
 export const ACTION_EVENT_TYPES = ['Viewed', 'Taken', 'Not Taken'] as const;
