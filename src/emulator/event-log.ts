@@ -88,6 +88,7 @@ export class EventLog {
     return this.events.toArray();
   }
 
+  /** Accepted action interactions, oldest first. */
   listActionInteractions(): ActionInteractionRecord[] {
     return this.actionInteractions.toArray();
   }
