@@ -75,7 +75,7 @@ describe('refusals as for PutEvents', () => {
 
   test('a signature for another service, an unsigned call and expired credentials are refused', async () => {
     const credentials = await staticCredentials(shared.url);
-    const body = JSON.stringify(validActionInput({ actionInteractions: [{ actionId: 'a', sessionId: 's', timestamp: 1719511760 as unknown as Date, eventType: 'Taken' }] }));
+    const body = JSON.stringify({ trackingId: DEMO_TRACKING_ID, actionInteractions: [{ actionId: 'a', sessionId: 's', timestamp: 1719511760, eventType: 'Taken' }] });
     const post = async (headers: Record<string, string>) => raw(`${shared.url}/action-interactions`, { method: 'POST', body, headers });
     const wrongService = await post(await handSign(shared.url, body, credentials, { service: 'personalize-events', path: '/action-interactions' }));
     assert.deepEqual([wrongService.status, wrongService.headers.get('x-amzn-errortype')], [403, 'InvalidSignatureException']);
