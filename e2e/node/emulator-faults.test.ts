@@ -116,7 +116,7 @@ describe('scripted faults', () => {
     assert.deepEqual(await control(url, 'faults'), CLEAR_FAULTS);
     assert.deepEqual(await control(url, 'events'), { events: [] });
     assert.deepEqual(await control(url, 'requests'), { requests: [] });
-    assert.deepEqual(await control(url, 'calls'), { PutEvents: 0, GetId: 0, GetCredentialsForIdentity: 0 });
+    assert.deepEqual(await control(url, 'calls'), { PutEvents: 0, PutActionInteractions: 0, GetId: 0, GetCredentialsForIdentity: 0 });
     assert.equal((await client.send(new PutEventsCommand(validInput()))).$metadata.httpStatusCode, 200);
   });
 

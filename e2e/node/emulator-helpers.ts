@@ -2,10 +2,12 @@
 // it, a body-replacing middleware, a hand signer (@smithy/signature-v4), and control calls.
 import assert from 'node:assert/strict';
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { PersonalizeEventsClient, PutEventsCommand, type PutEventsCommandInput } from '@aws-sdk/client-personalize-events';
+import {
+  PersonalizeEventsClient, PutActionInteractionsCommand, PutEventsCommand, type PutActionInteractionsCommandInput, type PutEventsCommandInput,
+} from '@aws-sdk/client-personalize-events';
 import { fromCognitoIdentityPool, type Storage } from '@aws-sdk/credential-provider-cognito-identity';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentialIdentity, FinalizeRequestMiddleware, SourceData } from '@smithy/types';
+import type { AwsCredentialIdentity, BuildMiddleware, FinalizeRequestMiddleware, SourceData } from '@smithy/types';
 import { after, before, beforeEach } from 'node:test';
 import { DEMO_IDENTITY_POOL_ID, DEMO_REGION, DEMO_TRACKING_ID } from '../../src/emulator/ids';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server';
@@ -51,34 +53,48 @@ export function validInput(overrides: Partial<PutEventsCommandInput> = {}): PutE
   };
 }
 
-/** Sends a PutEvents whose JSON body is replaced (before signing) by `body`, so the real SDK signs it. */
-export function sendRawBody(client: PersonalizeEventsClient, body: unknown): Promise<unknown> {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  const command = new PutEventsCommand(validInput());
-  command.middlewareStack.add(
-    (next) => async (args) => {
-      const request = args.request as { body: unknown; headers: Record<string, string> };
-      request.body = text;
-      request.headers['content-length'] = String(Buffer.byteLength(text));
-      return next(args);
-    },
-    { step: 'build', priority: 'low', name: 'replaceBody' },
-  );
-  return client.send(command);
+/** A valid PutActionInteractions input: one "Taken" interaction. */
+export function validActionInput(overrides: Partial<PutActionInteractionsCommandInput> = {}): PutActionInteractionsCommandInput {
+  return {
+    trackingId: DEMO_TRACKING_ID,
+    actionInteractions: [{ actionId: 'action-1', sessionId: 'session-1', timestamp: new Date(1719511760123), eventType: 'Taken', eventId: 'event-1' }],
+    ...overrides,
+  };
 }
 
-/** Runs `change` on the request after the SDK signed it (tampering in transit). */
-export function sendTampered(client: PersonalizeEventsClient, input: PutEventsCommandInput, change: (request: { body: string; headers: Record<string, string> }) => void): Promise<unknown> {
-  const command = new PutEventsCommand(input);
+/** The two commands of the browser-relevant operations. */
+export type EventsCommand = PutEventsCommand | PutActionInteractionsCommand;
+
+/** client.send for either command (send's overloads take one command type at a time). */
+export function sendCommand(client: PersonalizeEventsClient, command: EventsCommand): Promise<unknown> {
+  return command instanceof PutEventsCommand ? client.send(command) : client.send(command);
+}
+
+/** Sends a command (default a PutEvents) whose JSON body is replaced (before signing) by `body`, so the real SDK signs it. */
+export function sendRawBody(client: PersonalizeEventsClient, body: unknown, command: EventsCommand = new PutEventsCommand(validInput())): Promise<unknown> {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const replaceBody: BuildMiddleware<any, any> = (next) => async (args) => {
+    const request = args.request as { body: unknown; headers: Record<string, string> };
+    request.body = text;
+    request.headers['content-length'] = String(Buffer.byteLength(text));
+    return next(args);
+  };
+  (command.middlewareStack as PutEventsCommand['middlewareStack']).add(replaceBody, { step: 'build', priority: 'low', name: 'replaceBody' });
+  return sendCommand(client, command);
+}
+
+/** Runs `change` on the request after the SDK signed it (tampering in transit); `input` is a PutEvents input or any command. */
+export function sendTampered(client: PersonalizeEventsClient, input: PutEventsCommandInput | EventsCommand, change: (request: { body: string; headers: Record<string, string> }) => void): Promise<unknown> {
+  const command = input instanceof PutEventsCommand || input instanceof PutActionInteractionsCommand ? input : new PutEventsCommand(input);
   const tamper: FinalizeRequestMiddleware<any, any> = (next) => async (args) => {
     change(args.request as { body: string; headers: Record<string, string> });
     return next(args);
   };
-  command.middlewareStack.addRelativeTo(
+  (command.middlewareStack as PutEventsCommand['middlewareStack']).addRelativeTo(
     tamper,
     { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 'tamperAfterSigning' },
   );
-  return client.send(command);
+  return sendCommand(client, command);
 }
 
 interface ExpectedError {
@@ -131,14 +147,16 @@ export interface HandSignOptions {
   unsignableHeaders?: Set<string>;
   headers?: Record<string, string>;
   query?: Record<string, string>;
+  /** Default /events. */
+  path?: string;
 }
 
-/** Signs a POST /events with @smithy/signature-v4 and returns the headers to send with fetch. */
+/** Signs a POST /events (or `options.path`) with @smithy/signature-v4 and returns the headers to send with fetch. */
 export async function handSign(url: string, body: string, credentials: AwsCredentialIdentity, options: HandSignOptions = {}): Promise<Record<string, string>> {
   const { hostname, port, host } = new URL(url);
   const signer = new SignatureV4({ credentials, region: options.region ?? DEMO_REGION, service: options.service ?? 'personalize', sha256: NodeSha256 });
   const signed = await signer.sign(
-    { method: 'POST', protocol: 'http:', hostname, port: Number(port), path: '/events', query: options.query ?? {}, headers: { 'content-type': 'application/json', host, ...options.headers }, body },
+    { method: 'POST', protocol: 'http:', hostname, port: Number(port), path: options.path ?? '/events', query: options.query ?? {}, headers: { 'content-type': 'application/json', host, ...options.headers }, body },
     { signingDate: options.signingDate ?? new Date(), unsignableHeaders: options.unsignableHeaders },
   );
   const headers = { ...signed.headers };

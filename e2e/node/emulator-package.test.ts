@@ -58,7 +58,7 @@ test('`npx personalize-tracker-emulator --port N` serves Cognito and the control
     assert.deepEqual(await control(url, 'health'), { ok: true });
     const answer = await cognito(url, 'GetId', { IdentityPoolId: DEMO_IDENTITY_POOL_ID });
     assert.equal(answer.status, 200);
-    assert.deepEqual(await control(url, 'calls'), { PutEvents: 0, GetId: 1, GetCredentialsForIdentity: 0 });
+    assert.deepEqual(await control(url, 'calls'), { PutEvents: 0, PutActionInteractions: 0, GetId: 1, GetCredentialsForIdentity: 0 });
   } finally {
     process.kill(-child.pid!, 'SIGTERM'); // npx and the emulator it started: the group this test created
   }
@@ -82,8 +82,8 @@ await emulator.close();
   const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: consumer, env: PLAIN_ENV });
   assert.deepEqual(JSON.parse(stdout), {
     statuses: [200, 429],
-    calls: { PutEvents: 0, GetId: 2, GetCredentialsForIdentity: 0 },
-    afterReset: { PutEvents: 0, GetId: 0, GetCredentialsForIdentity: 0 },
+    calls: { PutEvents: 0, PutActionInteractions: 0, GetId: 2, GetCredentialsForIdentity: 0 },
+    afterReset: { PutEvents: 0, PutActionInteractions: 0, GetId: 0, GetCredentialsForIdentity: 0 },
     events: [],
     requests: [],
     refused: 'TypeError: personalize-tracker emulator: latencyMs must be a non-negative integer',

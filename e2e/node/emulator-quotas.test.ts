@@ -82,13 +82,13 @@ describe('Cognito faults and call counts', () => {
     await control(shared.url, 'faults', { fail: { count: 2, error: 'InternalErrorException', operation: 'Cognito' } });
     const credentials = await provider(3)();
     assert.match(credentials.accessKeyId, /^ASIA/);
-    assert.deepEqual(await control(shared.url, 'calls'), { PutEvents: 0, GetId: 3, GetCredentialsForIdentity: 1 });
+    assert.deepEqual(await control(shared.url, 'calls'), { PutEvents: 0, PutActionInteractions: 0, GetId: 3, GetCredentialsForIdentity: 1 });
   });
 
   test('one visitor sending twice costs 1 GetId, 1 GetCredentialsForIdentity and 2 PutEvents', async () => {
     const client = eventsClient(shared.url);
     await client.send(new PutEventsCommand(validInput()));
     await client.send(new PutEventsCommand(validInput()));
-    assert.deepEqual(await control(shared.url, 'calls'), { PutEvents: 2, GetId: 1, GetCredentialsForIdentity: 1 });
+    assert.deepEqual(await control(shared.url, 'calls'), { PutEvents: 2, PutActionInteractions: 0, GetId: 1, GetCredentialsForIdentity: 1 });
   });
 });

@@ -62,7 +62,7 @@ describe('accepted PutEvents', () => {
     });
     const { requests } = await control<{ requests: Array<Record<string, unknown>> }>(url, 'requests');
     assert.deepEqual(requests, [{
-      requestId, receivedAt, status: 200, trackingId: DEMO_TRACKING_ID, sessionId: 'session-42', userId: 'user-7',
+      operation: 'PutEvents', requestId, receivedAt, status: 200, trackingId: DEMO_TRACKING_ID, sessionId: 'session-42', userId: 'user-7',
       eventCount: 2, eventIds: ['event-a'],
     }]);
   });

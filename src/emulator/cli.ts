@@ -8,12 +8,13 @@ import { DEFAULT_PORT, startEmulator } from './server.js';
 
 const USAGE = `Usage: personalize-tracker-emulator [options]
   --port N                 port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
-  --log-file PATH          append every accepted event to PATH as one JSON line
+  --log-file PATH          append every accepted event and action interaction to PATH as one JSON line
   --credential-ttl SECONDS lifetime of issued credentials (default ${DEFAULT_CREDENTIAL_TTL_SECONDS})
   --tracking-id ID         an extra known tracking id (repeatable)
   --identity-pool-id ID    an extra known identity pool id, e.g. eu-west-1:<uuid> (repeatable)
   --rate-limit OP=N        at most N calls per second of OP (GetId, GetCredentialsForIdentity,
-                           PutEvents per tracking id), like AWS's quotas (repeatable)
+                           PutEvents or PutActionInteractions per tracking id), like AWS's
+                           quotas (repeatable)
   --help                   show this text`;
 
 function fail(message: string): never {

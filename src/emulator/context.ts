@@ -15,19 +15,19 @@ export interface EmulatorContext {
 }
 
 export interface ContextOptions {
-  /** Append every accepted event to this file as a JSON line. Default none. */
+  /** Append every accepted event and action interaction to this file as a JSON line. Default none. */
   logFile?: string;
-  /** Accepted events kept for /__emulator/events (a ring buffer). Default 20,000. */
+  /** Accepted events kept for /__emulator/events, and action interactions for /__emulator/action-interactions (ring buffers). Default 20,000. */
   maxEvents?: number;
-  /** PutEvents attempts kept for /__emulator/requests (a ring buffer). Default 10,000. */
+  /** PutEvents and PutActionInteractions attempts kept for /__emulator/requests (a ring buffer). Default 10,000. */
   maxRequests?: number;
   /** Lifetime of issued credentials, 1-43200 s. Default 3600. */
   credentialTtlSeconds?: number;
-  /** Calls per second per operation (PutEvents: per tracking id), answered with AWS's throttling error beyond. Default none. */
+  /** Calls per second per operation (PutEvents, PutActionInteractions: per tracking id), answered with AWS's throttling error beyond. Default none. */
   rateLimits?: RateLimits;
   trackingIds?: string[];
   identityPoolIds?: string[];
-  /** Long-term access keys PutEvents accepts besides Cognito's credentials and the test pair (TEST_ACCESS_KEY_ID). Default none. */
+  /** Long-term access keys PutEvents and PutActionInteractions accept besides Cognito's credentials and the test pair (TEST_ACCESS_KEY_ID). Default none. */
   accessKeys?: AccessKey[];
 }
 
@@ -49,6 +49,7 @@ export function createContext(options: ContextOptions): EmulatorContext {
   };
 }
 
+/** Every operation's call count at 0. */
 export function zeroCalls(): Record<Operation, number> {
   return Object.fromEntries(OPERATIONS.map((operation) => [operation, 0])) as Record<Operation, number>;
 }

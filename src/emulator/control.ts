@@ -11,6 +11,7 @@ type Route = (req: IncomingMessage, res: ServerResponse, context: EmulatorContex
 const GET_ROUTES: Record<string, Route> = {
   health: (_req, res) => sendJson(res, 200, { ok: true }),
   events: (_req, res, { log }) => sendJson(res, 200, { events: log.listEvents() }),
+  'action-interactions': (_req, res, { log }) => sendJson(res, 200, { actionInteractions: log.listActionInteractions() }),
   requests: (_req, res, { log }) => sendJson(res, 200, { requests: log.listRequests() }),
   faults: (_req, res, { faults }) => sendJson(res, 200, faults.describe()),
   calls: (_req, res, { calls }) => sendJson(res, 200, calls),

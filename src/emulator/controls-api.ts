@@ -1,13 +1,15 @@
 // The controls and inspection endpoints as plain functions, for a test that started the emulator
 // in its own process: the same state the /__emulator/ endpoints read and change.
 import { resetContext, type EmulatorContext } from './context.js';
-import type { EventRecord, RequestRecord } from './event-log.js';
+import type { ActionInteractionRecord, EventRecord, RequestRecord } from './event-log.js';
 import type { FaultScript, Operation } from './faults.js';
 
 export interface EmulatorControls {
   /** Accepted events, oldest first (GET /__emulator/events). */
   events(): EventRecord[];
-  /** PutEvents attempts that got an answer, oldest first (GET /__emulator/requests). */
+  /** Accepted action interactions (PutActionInteractions), oldest first (GET /__emulator/action-interactions). */
+  actionInteractions(): ActionInteractionRecord[];
+  /** PutEvents and PutActionInteractions attempts that got an answer, oldest first, each with its `operation` (GET /__emulator/requests). */
   requests(): RequestRecord[];
   /** Calls per operation since the start or the last reset (GET /__emulator/calls). */
   calls(): Record<Operation, number>;
@@ -19,9 +21,11 @@ export interface EmulatorControls {
   reset(): void;
 }
 
+/** The controls of one emulator's state, as functions. */
 export function controlsOf(context: EmulatorContext): EmulatorControls {
   return {
     events: () => context.log.listEvents(),
+    actionInteractions: () => context.log.listActionInteractions(),
     requests: () => context.log.listRequests(),
     calls: () => ({ ...context.calls }),
     faults: (script) => {

@@ -1,68 +1,82 @@
-// What the emulator saw: every accepted event (flat records), every PutEvents attempt, a live
-// Server-Sent Events feed of accepted events, and an optional JSON-lines file.
+// What the emulator saw: every accepted event (flat records) and action interaction, every
+// PutEvents and PutActionInteractions attempt, a live Server-Sent Events feed of what was
+// accepted, and an optional JSON-lines file.
 import { appendFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EventsOperation } from './fault-script.js';
+import type { ActionInteraction, PutActionInteractionsInput } from './put-action-interactions.js';
 import type { PutEventsEvent, PutEventsInput } from './put-events.js';
+import type { RequestSummary } from './request-summary.js';
 import { RingBuffer } from './ring-buffer.js';
 
 /** Proxies and browsers drop idle streams; a comment this often keeps the SSE connection open. */
 const SSE_KEEP_ALIVE_MS = 15_000;
-/** Accepted events kept for /__emulator/events; older ones are dropped (each is at most ~10 KB). */
+/** Accepted events kept for /__emulator/events (and action interactions for /__emulator/action-interactions); older ones are dropped (each is at most ~10 KB). */
 export const DEFAULT_MAX_EVENTS = 20_000;
-/** PutEvents attempts kept for /__emulator/requests; older ones are dropped (each is at most ~4 KB). */
+/** PutEvents and PutActionInteractions attempts kept for /__emulator/requests; older ones are dropped (each is at most ~4 KB). */
 export const DEFAULT_MAX_REQUESTS = 10_000;
-/** A summary keeps this many UTF-16 units of an id (the model's longest id is 256 characters). */
-const SUMMARY_ID_MAX_LENGTH = 256;
-/** A logged refusal message keeps this many UTF-16 units (the signature mismatch message is ~1 KB). */
-const SUMMARY_MESSAGE_MAX_LENGTH = 4096;
-/** A summary keeps this many event ids (PutEvents takes at most 10 events). */
-const SUMMARY_MAX_EVENT_IDS = 10;
+/** The SSE event name of an accepted action interaction; events go unnamed, so an EventSource's onmessage sees only events. */
+const ACTION_INTERACTION_SSE_EVENT = 'action-interaction';
 
-export type EventRecord = Omit<PutEventsInput, 'eventList'> & PutEventsEvent & { requestId: string; receivedAt: number };
-
-export interface RequestRecord {
+/** What the request stamps on every record of an accepted entry. */
+interface Receipt {
   requestId: string;
   receivedAt: number;
+}
+
+export type EventRecord = Omit<PutEventsInput, 'eventList'> & PutEventsEvent & Receipt;
+
+/** An accepted action interaction: its fields as received, its request's trackingId, and the receipt. */
+export type ActionInteractionRecord = Pick<PutActionInteractionsInput, 'trackingId'> & ActionInteraction & Receipt;
+
+export interface RequestRecord extends RequestSummary, Receipt {
+  /** Which operation was called (POST /events or POST /action-interactions). */
+  operation: EventsOperation;
   status: number;
   errorType?: string;
   message?: string;
-  trackingId?: string;
-  sessionId?: string;
-  userId?: string;
-  eventCount: number;
-  eventIds: string[];
 }
 
 export interface EventLogOptions {
   logFile?: string;
-  /** Accepted events kept in memory. Default DEFAULT_MAX_EVENTS (20,000). */
+  /** Accepted events kept in memory, and as many action interactions. Default DEFAULT_MAX_EVENTS (20,000). */
   maxEvents?: number;
-  /** PutEvents attempts kept in memory. Default DEFAULT_MAX_REQUESTS (10,000). */
+  /** PutEvents and PutActionInteractions attempts kept in memory. Default DEFAULT_MAX_REQUESTS (10,000). */
   maxRequests?: number;
 }
 
 export class EventLog {
   private readonly events: RingBuffer<EventRecord>;
+  private readonly actionInteractions: RingBuffer<ActionInteractionRecord>;
   private readonly requests: RingBuffer<RequestRecord>;
   private readonly streams = new Set<ServerResponse>();
   private readonly logFile: string | undefined;
 
   constructor({ logFile, maxEvents = DEFAULT_MAX_EVENTS, maxRequests = DEFAULT_MAX_REQUESTS }: EventLogOptions = {}) {
     this.events = new RingBuffer(maxEvents);
+    this.actionInteractions = new RingBuffer(maxEvents);
     this.requests = new RingBuffer(maxRequests);
     this.logFile = logFile;
     // Fail at start, not on the first event, when the file cannot be written.
     if (logFile) appendFileSync(logFile, '');
   }
 
+  /** Logs, streams and writes each event of an accepted PutEvents as a flat record. */
   accept(input: PutEventsInput, requestId: string, receivedAt: number): void {
     const { eventList, ...common } = input;
     for (const event of eventList) {
       const record: EventRecord = { ...common, ...event, requestId, receivedAt };
       this.events.push(record);
-      const line = JSON.stringify(record);
-      if (this.logFile) appendFileSync(this.logFile, `${line}\n`);
-      for (const stream of this.streams) stream.write(`data: ${line}\n\n`);
+      this.publish(record, '');
+    }
+  }
+
+  /** Logs, streams and writes each action interaction of an accepted PutActionInteractions. */
+  acceptActionInteractions(input: PutActionInteractionsInput, requestId: string, receivedAt: number): void {
+    for (const interaction of input.actionInteractions) {
+      const record: ActionInteractionRecord = { trackingId: input.trackingId, ...interaction, requestId, receivedAt };
+      this.actionInteractions.push(record);
+      this.publish(record, `event: ${ACTION_INTERACTION_SSE_EVENT}\n`);
     }
   }
 
@@ -74,17 +88,23 @@ export class EventLog {
     return this.events.toArray();
   }
 
+  /** Accepted action interactions, oldest first. */
+  listActionInteractions(): ActionInteractionRecord[] {
+    return this.actionInteractions.toArray();
+  }
+
   listRequests(): RequestRecord[] {
     return this.requests.toArray();
   }
 
   /** How many entries each log has dropped to stay within its size since the last reset. */
-  dropped(): { events: number; requests: number } {
-    return { events: this.events.dropped, requests: this.requests.dropped };
+  dropped(): { events: number; actionInteractions: number; requests: number } {
+    return { events: this.events.dropped, actionInteractions: this.actionInteractions.dropped, requests: this.requests.dropped };
   }
 
   clear(): void {
     this.events.clear();
+    this.actionInteractions.clear();
     this.requests.clear();
   }
 
@@ -106,36 +126,11 @@ export class EventLog {
     for (const stream of this.streams) stream.end();
     this.streams.clear();
   }
-}
 
-/** Record fields of a request whose signature did not verify: nothing from its body. */
-export const UNAUTHENTICATED_SUMMARY = { eventCount: 0, eventIds: [] as string[] };
-
-/**
- * Summary of an authenticated body for the request log, even when it was refused. Ids are cut to
- * SUMMARY_ID_MAX_LENGTH and copied, so a refused 1 MB string is not kept alive by its summary.
- */
-export function summarize(body: unknown): Pick<RequestRecord, 'trackingId' | 'sessionId' | 'userId' | 'eventCount' | 'eventIds'> {
-  const object = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const list = Array.isArray(object.eventList) ? (object.eventList as unknown[]) : [];
-  const summary: Partial<RequestRecord> = {};
-  for (const key of ['trackingId', 'sessionId', 'userId'] as const) {
-    if (typeof object[key] === 'string') summary[key] = bounded(object[key] as string, SUMMARY_ID_MAX_LENGTH);
+  /** One JSON line to the log file, and one SSE message (named by `sseField`, or unnamed when '') to each stream. */
+  private publish(record: EventRecord | ActionInteractionRecord, sseField: string): void {
+    const line = JSON.stringify(record);
+    if (this.logFile) appendFileSync(this.logFile, `${line}\n`);
+    for (const stream of this.streams) stream.write(`${sseField}data: ${line}\n\n`);
   }
-  const eventIds = list.slice(0, SUMMARY_MAX_EVENT_IDS).flatMap((event) => {
-    const id = typeof event === 'object' && event !== null ? (event as Record<string, unknown>).eventId : undefined;
-    return typeof id === 'string' ? [bounded(id, SUMMARY_ID_MAX_LENGTH)] : [];
-  });
-  return { ...summary, eventCount: list.length, eventIds };
-}
-
-/** A refusal message as logged: messages quote the offending value, which may be huge. */
-export function boundMessage(message: string): string {
-  return bounded(message, SUMMARY_MESSAGE_MAX_LENGTH);
-}
-
-/** A short copy: V8 would otherwise keep a slice's whole parent string alive. */
-function bounded(text: string, maxLength: number): string {
-  if (text.length <= maxLength) return text;
-  return `${Buffer.from(text.slice(0, maxLength), 'utf16le').toString('utf16le')}…`;
 }

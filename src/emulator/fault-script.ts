@@ -3,8 +3,12 @@
 import type { ServiceError } from './http-util.js';
 
 /** The operations a scripted error or a rate limit can target. */
-export const OPERATIONS = ['PutEvents', 'GetId', 'GetCredentialsForIdentity'] as const;
+export const OPERATIONS = ['PutEvents', 'PutActionInteractions', 'GetId', 'GetCredentialsForIdentity'] as const;
 export type Operation = (typeof OPERATIONS)[number];
+/** The SigV4-signed Personalize Events operations (signed-route.ts). */
+export type EventsOperation = Extract<Operation, 'PutEvents' | 'PutActionInteractions'>;
+/** What `fail.operation: "Cognito"` stands for. */
+export const COGNITO_OPERATIONS: readonly Operation[] = ['GetId', 'GetCredentialsForIdentity'];
 /** `fail.operation` may also name both Cognito operations at once. */
 type FailTarget = Operation | 'Cognito';
 const FAIL_TARGETS: readonly string[] = [...OPERATIONS, 'Cognito'];
@@ -49,7 +53,7 @@ export interface FaultScript {
   poisonItemIds?: string[];
   /** Added to the emulator's clock (Date header, signature and credential expiry, receivedAt). */
   clockOffsetMs?: number;
-  /** Calls per second allowed per operation (PutEvents: per tracking id); null lifts a limit. */
+  /** Calls per second allowed per operation (PutEvents, PutActionInteractions: per tracking id); null lifts a limit. */
   rateLimits?: Partial<Record<Operation, number | null>>;
   /** Lifetime of credentials issued from now on. */
   credentialTtlSeconds?: number;

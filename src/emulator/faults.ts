@@ -1,8 +1,8 @@
 // Scripted misbehaviour, set through POST /__emulator/faults (fault-script.ts): a FIFO of error
-// answers for the next PutEvents or Cognito calls, latency, a "down" switch, item ids the service
+// answers for the next PutEvents, PutActionInteractions or Cognito calls, latency, a "down" switch, item ids the service
 // refuses, a shifted server clock, per-second rate limits and the lifetime of new credentials.
 import { DEFAULT_CREDENTIAL_TTL_SECONDS } from './credentials.js';
-import { DEFAULT_MESSAGE, parseFaultScript, type Operation, type RateLimits, type ScriptedError } from './fault-script.js';
+import { COGNITO_OPERATIONS, DEFAULT_MESSAGE, parseFaultScript, type Operation, type RateLimits, type ScriptedError } from './fault-script.js';
 import type { ServiceError } from './http-util.js';
 import type { PutEventsInput } from './put-events.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -20,6 +20,7 @@ export interface FaultDefaults {
 /** The error a rate-limited call answers, by operation: the names and statuses AWS uses. */
 const THROTTLED: Record<Operation, ServiceError> = {
   PutEvents: { status: 400, type: 'ThrottlingException', message: DEFAULT_MESSAGE.ThrottlingException! },
+  PutActionInteractions: { status: 400, type: 'ThrottlingException', message: DEFAULT_MESSAGE.ThrottlingException! },
   GetId: { status: 429, type: 'TooManyRequestsException', message: DEFAULT_MESSAGE.TooManyRequestsException! },
   GetCredentialsForIdentity: { status: 429, type: 'TooManyRequestsException', message: DEFAULT_MESSAGE.TooManyRequestsException! },
 };
@@ -63,13 +64,13 @@ export class Faults {
 
   /** The first queued scripted answer meant for this operation, if any. */
   takeScriptedError(operation: Operation): ServiceError | undefined {
-    const index = this.queue.findIndex((error) => error.operation === operation || (error.operation === 'Cognito' && operation !== 'PutEvents'));
+    const index = this.queue.findIndex((error) => error.operation === operation || (error.operation === 'Cognito' && COGNITO_OPERATIONS.includes(operation)));
     if (index < 0) return undefined;
     const [{ operation: _target, ...error }] = this.queue.splice(index, 1) as [ScriptedError];
     return error;
   }
 
-  /** The throttling answer when this call is over its rate limit (`key`: the tracking id for PutEvents). */
+  /** The throttling answer when this call is over its rate limit (`key`: the tracking id for PutEvents and PutActionInteractions). */
   throttle(operation: Operation, key = ''): ServiceError | undefined {
     const limit = this.rateLimits[operation];
     if (limit === undefined || this.limiter.allow(`${operation}:${key}`, limit, Date.now())) return undefined;

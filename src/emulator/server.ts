@@ -1,5 +1,6 @@
 // The emulator's HTTP server: one port on 127.0.0.1 serving Cognito Identity (POST /),
-// Personalize Events (POST /events) and the /__emulator/ controls, all with CORS.
+// Personalize Events (POST /events, POST /action-interactions) and the /__emulator/ controls,
+// all with CORS.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,8 +9,8 @@ import { createContext, type ContextOptions, type EmulatorContext } from './cont
 import { CONTROL_PREFIX, handleControl } from './control.js';
 import { controlAllowOrigin, refuseControlCaller } from './control-guard.js';
 import { controlsOf, type EmulatorControls } from './controls-api.js';
+import { eventsRoute } from './events-routes.js';
 import { answerPreflight, readBody, sendJson, sendRestJsonError, setCommonHeaders } from './http-util.js';
-import { handlePutEvents } from './put-events-route.js';
 
 export const DEFAULT_PORT = 4599;
 /** Loopback only: the emulator hands out credentials to anyone who asks. */
@@ -78,7 +79,8 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Emulato
   }
   if (req.method === 'OPTIONS') return answerPreflight(req, res);
   if (isControl) return handleControl(req, res, path, context);
-  if (req.method === 'POST' && path === '/events') return handlePutEvents(req, res, requestId, context);
+  const events = req.method === 'POST' ? eventsRoute(path) : undefined;
+  if (events) return events(req, res, requestId, context);
   if (req.method === 'POST' && path === '/') return handleCognitoRoute(req, res, context);
   await readBody(req);
   sendRestJsonError(res, { status: 404, type: 'UnknownOperationException', message: `No operation at ${req.method} ${path}` });

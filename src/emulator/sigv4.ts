@@ -1,5 +1,7 @@
-// AWS Signature Version 4 verification for PutEvents, written against the SigV4 specification and
-// checked against the canonicalisation @smithy/signature-v4 performs, so real SDK requests verify.
+// AWS Signature Version 4 verification for PutEvents and PutActionInteractions, written against
+// the SigV4 specification and checked against the canonicalisation @smithy/signature-v4 performs,
+// so real SDK requests verify. Both operations sign for service `personalize` (botocore's
+// signingName; the JS SDK's httpAuthSchemeProvider names it for the whole client).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { buildCanonicalRequest, formatAmzDate, groupHeaders, parseAmzDate, sha256Hex } from './canonical.js';
 import type { CredentialStore, SigningKey } from './credentials.js';

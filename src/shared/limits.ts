@@ -13,3 +13,18 @@ export const MAX_FLOAT32 = 3.4028234663852886e38; // eventValue is a 32-bit floa
 export const RESERVED_PROPERTY_KEY = /^(userId|sessionId|eventType|timestamp|recommendationId|impression)$/i;
 /** Keys of track()'s properties that are Event fields of their own rather than `properties` keys. */
 export const TOP_LEVEL_KEYS = ['itemId', 'eventValue', 'impression', 'recommendationId', 'eventId', 'metricAttribution'];
+
+// PutActionInteractions limits (Next Best Action), from the service model:
+// https://docs.aws.amazon.com/personalize/latest/dg/API_UBS_PutActionInteractions.html and
+// https://docs.aws.amazon.com/personalize/latest/dg/API_UBS_ActionInteraction.html (botocore's
+// personalize-events/2018-03-22/service-2.json). Ids, recommendationId, impression lists and
+// properties share the PutEvents limits above (MAX_ID_LENGTH covers actionId and impression ids).
+// The emulator keeps its own copies (src/emulator is built on its own, without this folder).
+export const MAX_ACTION_BATCH = 10; // action interactions per PutActionInteractions request
+/**
+ * The event types the model documents for an action interaction. The model has no enum trait (its
+ * eventType is a 1-256 character string), but the developer guide says the event type "can be one
+ * of" these (https://docs.aws.amazon.com/personalize/latest/dg/recording-action-interaction-events.html),
+ * so the browser side keeps to them.
+ */
+export const ACTION_EVENT_TYPES = ['Viewed', 'Taken', 'Not Taken'] as const;
