@@ -73,3 +73,28 @@ test('a burst hidden before any timer ran is all in the exit note, and none is s
   await settle();
   assert.equal(world.transport.delivered.length, new Set(world.transport.delivered).size, 'none twice');
 });
+
+test("a pass over a burst measures each batch's body as a worker takes it, not all of them before the first send", async () => {
+  const world = await createWorld();
+  world.transport.answer = () => 'hang';
+  await settle();
+  const realEncode = TextEncoder.prototype.encode;
+  let encoded = 0;
+  let encodedBeforeFirstSend: number | undefined;
+  TextEncoder.prototype.encode = function (this: TextEncoder, ...args: Parameters<TextEncoder['encode']>) {
+    encoded++;
+    return realEncode.apply(this, args);
+  };
+  try {
+    const sendBefore = world.transport.send.bind(world.transport);
+    world.transport.send = (batch, handedOff) => {
+      encodedBeforeFirstSend ??= encoded;
+      return sendBefore(batch, handedOff);
+    };
+    for (let index = 0; index < BURST; index++) world.track();
+    await until(() => world.transport.sent.length > 0, 'a first send');
+  } finally {
+    TextEncoder.prototype.encode = realEncode;
+  }
+  assert.ok(encodedBeforeFirstSend! <= 3, `bodies measured before the first send: ${encodedBeforeFirstSend} (of ${BURST / 10} batches)`);
+});

@@ -107,7 +107,7 @@ export function createDeliveryWith({ config: givenConfig, queue, owner, report, 
       await withSendLock(async () => {
         const { records, sweepAgainInMs } = await sendableRecords({ page, stored, notes, config, owner, inFlight, drops, sweep });
         if (sweepAgainInMs !== undefined) sweepIn(sweepAgainInMs);
-        await sendAll(splitToBudget(toBatches(records, config.maxBatchSize)), tally);
+        await sendAll(toBatches(records, config.maxBatchSize), tally);
         await stored.flushDeletes();
       });
     }
