@@ -13,6 +13,7 @@ import { KEEPALIVE_BUDGET_BYTES, createKeepaliveBudget, requestBytes, splitToBud
 import { createParallelSends } from './parallel-sends';
 import { createPassQueue } from './pass-queue';
 import { beyondBound } from './queue-bounds';
+import { DEFAULT_MAX_QUEUE_LENGTH } from '../shared/defaults';
 import { destinationOf } from '../shared/destination';
 import { trackerError } from '../shared/tracker-error';
 import { removeNote } from '../shared/web-storage';
@@ -106,7 +107,7 @@ export function createDeliveryWith({ config: givenConfig, queue, owner, report, 
       await withSendLock(async () => {
         const { records, sweepAgainInMs } = await sendableRecords({ page, stored, notes, config, owner, inFlight, drops, sweep });
         if (sweepAgainInMs !== undefined) sweepIn(sweepAgainInMs);
-        await sendAll(splitToBudget(toBatches(records, config.maxBatchSize, transport.maxBatch)), tally);
+        await sendAll(toBatches(records, config.maxBatchSize, transport.maxBatch), tally);
         await stored.flushDeletes();
       });
     }
@@ -156,7 +157,8 @@ export function createDeliveryWith({ config: givenConfig, queue, owner, report, 
     added(record) {
       log('tracked', record.event);
       // The bound holds at every moment, not only when a pass runs: the oldest waiting events go first.
-      const oldest = beyondBound(page.values(), page.size(), inFlight, config.maxQueueLength);
+      // (Compared first: a burst calls this a thousand times in the page's task.)
+      const oldest = page.size() > (config.maxQueueLength ?? DEFAULT_MAX_QUEUE_LENGTH) ? beyondBound(page.values(), page.size(), inFlight, config.maxQueueLength) : [];
       if (oldest.length > 0) {
         stored.remove(oldest.map((record) => record.key));
         drops.dropped('queue-full', oldest);
