@@ -11,18 +11,30 @@ const SLICE = 100; // the most records one write may put, as stored-queue.ts all
 const AT_TICK_END = 10; // the most records stored in the tick that tracked them, as stored-queue.ts allows
 
 let putsByTransaction = new Map<IDBTransaction, number>();
+/** Per delete transaction: its keys, and the task it was made in (a counter the timers below advance). */
+let deletesByTransaction = new Map<IDBTransaction, { keys: number; task: number }>();
+let task = 0;
 let realPut: IDBObjectStore['put'];
+let realDelete: IDBObjectStore['delete'];
 beforeEach(() => {
   startClock();
   putsByTransaction = new Map();
+  deletesByTransaction = new Map();
   realPut = IDBObjectStore.prototype.put;
+  realDelete = IDBObjectStore.prototype.delete;
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
     putsByTransaction.set(this.transaction, (putsByTransaction.get(this.transaction) ?? 0) + 1);
     return realPut.apply(this, args);
   };
+  IDBObjectStore.prototype.delete = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['delete']>) {
+    const seen = deletesByTransaction.get(this.transaction) ?? { keys: 0, task };
+    deletesByTransaction.set(this.transaction, { ...seen, keys: seen.keys + 1 });
+    return realDelete.apply(this, args);
+  };
 });
 afterEach(async () => {
   IDBObjectStore.prototype.put = realPut;
+  IDBObjectStore.prototype.delete = realDelete;
   await closeWorld();
 });
 
@@ -97,4 +109,23 @@ test("a pass over a burst measures each batch's body as a worker takes it, not a
     TextEncoder.prototype.encode = realEncode;
   }
   assert.ok(encodedBeforeFirstSend! <= 3, `bodies measured before the first send: ${encodedBeforeFirstSend} (of ${BURST / 10} batches)`);
+});
+
+test('the 250 delivered events leave IndexedDB 100 keys a transaction, each slice in a task of its own', async () => {
+  const world = await createWorld();
+  await settle();
+  for (let index = 0; index < BURST; index++) world.track();
+  await until(() => new Set(world.transport.delivered).size === BURST, 'all delivered');
+  deletesByTransaction.clear();
+  // Each fake timer the sender set runs in a task of its own here: number them as they run.
+  for (let round = 0; round < 20 && [...deletesByTransaction.values()].reduce((sum, { keys }) => sum + keys, 0) < BURST; round++) {
+    task++;
+    await advance(250);
+    await settle();
+  }
+  const slices = [...deletesByTransaction.values()];
+  assert.equal(slices.reduce((sum, { keys }) => sum + keys, 0), BURST, 'every delivered key deleted');
+  assert.ok(slices.every(({ keys }) => keys <= SLICE), `at most ${SLICE} keys per transaction: ${slices.map(({ keys }) => keys)}`);
+  assert.equal(new Set(slices.map((slice) => slice.task)).size, slices.length, 'each transaction in a task of its own');
+  assert.equal(world.transport.delivered.length, BURST, 'none twice');
 });

@@ -19,27 +19,43 @@ export interface BurstSample {
   delivered: number;
 }
 
-type BenchWindow = Window & { bench: BenchAdapter };
+type BurstWindow = Window & { bench: BenchAdapter; benchBurst?: { elapsed?: number; error?: string } };
+/** How often the burst's outcome is looked for. */
+const POLL_MS = 20;
 
 async function runBurst(bench: BenchPage, meter: MainThreadMeter, first: number): Promise<BurstSample> {
   await bench.emulator.reset();
   const before = await meter.read();
-  const loopMs = await bench.page.evaluate(
-    ({ first, count }) =>
-      // In a page task of its own, as a shop's click handler would run: script run directly by
-      // DevTools' evaluate is not counted in Chrome's ScriptDuration.
-      new Promise<number>((resolve) =>
-        setTimeout(() => {
-          const adapter = (window as unknown as BenchWindow).bench;
+  // The loop runs in a page task of its own, as a shop's click handler would: script run directly by
+  // DevTools' evaluate is not counted in Chrome's ScriptDuration. Its time is read back by polling,
+  // not by awaiting a page promise: Chromium at times collected that promise while a contender's
+  // page was under memory pressure, and Playwright then failed with "Resulting promise was garbage
+  // collected".
+  await bench.page.evaluate(
+    ({ first, count }) => {
+      const page = window as unknown as BurstWindow;
+      page.benchBurst = {};
+      setTimeout(() => {
+        try {
           const startedAt = performance.now();
-          for (let index = first; index < first + count; index++) adapter.track(index);
+          for (let index = first; index < first + count; index++) page.bench.track(index);
           const elapsed = performance.now() - startedAt;
-          void adapter.flush(); // "send what you hold", so no contender waits out its own timer
-          resolve(elapsed);
-        }, 0),
-      ),
+          void page.bench.flush(); // "send what you hold", so no contender waits out its own timer
+          page.benchBurst = { elapsed };
+        } catch (error) {
+          page.benchBurst = { error: String(error) };
+        }
+      }, 0);
+    },
     { first, count: BURST_EVENTS },
   );
+  const outcome = await bench.page.waitForFunction(() => {
+    const burst = (window as unknown as BurstWindow).benchBurst;
+    return burst?.elapsed !== undefined || burst?.error !== undefined ? burst : undefined;
+  }, undefined, { polling: POLL_MS, timeout: DELIVERY_TIMEOUT_MS });
+  const { elapsed, error } = (await outcome.jsonValue()) as { elapsed?: number; error?: string };
+  if (error !== undefined) throw new Error(`${bench.contender.name}: a burst from event ${first} threw in the page: ${error}`);
+  const loopMs = elapsed!;
   const delivered = await waitForDelivered(bench.emulator, first, BURST_EVENTS, DELIVERY_TIMEOUT_MS);
   const after = await meter.read();
   const requests = (await bench.emulator.requests()).length;
