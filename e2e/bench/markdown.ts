@@ -20,8 +20,11 @@ function culprit(script: ScriptAttribution | undefined): string {
   return `; mostly ${file} (${invoker}) ${script.durationMs} ms`;
 }
 
+/** The Long Tasks API reports only tasks over 50 ms (https://w3c.github.io/longtasks/#sec-terminology): 0 means none, not 0 ms. */
+const LONG_TASK_THRESHOLD_MS = 50;
+
 const longTask = (summary: LongTaskSummary) =>
-  `${summary.worst.longestTaskMs} ms (rounds: ${summary.runsMs.join(', ')})${culprit(summary.worst.longestFrame?.scripts[0])}`;
+  `${summary.worst.longestTaskMs === 0 ? `none over ${LONG_TASK_THRESHOLD_MS} ms` : `${summary.worst.longestTaskMs} ms`} (rounds: ${summary.runsMs.join(', ')})${culprit(summary.worst.longestFrame?.scripts[0])}`;
 
 type Row = [label: string, cell: (result: ContenderResult) => string];
 
