@@ -1,9 +1,9 @@
-// Relay mode's transport: each batch is posted, unsigned, to the shop's own relay
-// (personalize-tracker/relay, docs/relay.md), which validates it, binds the shopper and calls
-// PutEvents with its own AWS role. No AWS SDK, Cognito, SigV4 or SHA-256 in the browser. The
-// relay answers only after PutEvents answered: 200 names the accepted and the refused eventIds; an
-// error answer's `code` becomes the error's name, so retry-policy.ts classifies it as it does the
-// SDK's errors. Keepalive, as the direct mode: a send on page hide outlives the page.
+// Relay mode's transport: each batch of up to 100 events is posted, unsigned, to the shop's own
+// relay (personalize-tracker/relay, docs/relay.md), which validates it, binds the shopper and calls
+// PutEvents (10 events a call) with its own AWS role. No AWS SDK, Cognito, SigV4 or SHA-256 in the
+// browser. The relay answers only after PutEvents answered: 200 names the accepted and the refused
+// eventIds; an error answer's `code` becomes the error's name, so retry-policy.ts classifies it as
+// it does the SDK's errors, and it names what the batch's other PutEvents calls took. Keepalive, as the direct mode: a send on page hide outlives the page.
 // Not sendBeacon: its outcome is unknown, so the page could neither drop the events it sent (a
 // lost beacon would lose them) nor keep them (each would be sent again); and it cannot send
 // `application/json` without a CORS preflight, which the relay needs to refuse cross-site forms.

@@ -37,7 +37,7 @@ export interface QueueStorage {
   clear(): void;
 }
 
-/** One request's worth of events: one trackingId, one session and one user (the service's rule), at most MAX_BATCH events. */
+/** One request's worth of events: one trackingId, one session and one user (the service's rule), at most the transport's maxBatch. */
 export interface Batch {
   trackingId: string;
   sessionId: string;
