@@ -7,9 +7,12 @@ import type { TrackerConfig, TrackerError } from '../types';
 
 type NumericOption = 'maxBatchSize' | 'flushIntervalMs' | 'maxQueueLength' | 'maxEventAgeMs';
 
-/** Each option's smallest and largest value, and its default; events per request depend on where they go. */
+/** Events per request at most, and by default: PutEvents' limit, or the relay's. */
+const maxBatchOf = (config: TrackerConfig) => (config.relayUrl ? MAX_RELAY_BATCH : MAX_BATCH);
+
+/** Each option's smallest and largest value, and its default. */
 const numericOptions = (config: TrackerConfig): [NumericOption, number, number, number][] => [
-  ['maxBatchSize', 1, config.relayUrl ? MAX_RELAY_BATCH : MAX_BATCH, config.relayUrl ? MAX_RELAY_BATCH : MAX_BATCH],
+  ['maxBatchSize', 1, maxBatchOf(config), maxBatchOf(config)],
   ['flushIntervalMs', 0, Number.MAX_SAFE_INTEGER, DEFAULT_FLUSH_INTERVAL_MS],
   ['maxQueueLength', 1, Number.MAX_SAFE_INTEGER, DEFAULT_MAX_QUEUE_LENGTH],
   ['maxEventAgeMs', 1, Number.MAX_SAFE_INTEGER, DEFAULT_MAX_EVENT_AGE_MS],
